@@ -1,0 +1,1 @@
+"""Readers (txt, jsonl, directories, stdin) and writers (jsonl, json, csv, table, brat, citron)."""
