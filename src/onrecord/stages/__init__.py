@@ -1,0 +1,1 @@
+"""The extraction stages, each a small class over one parsed spaCy Doc."""

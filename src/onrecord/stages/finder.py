@@ -1,0 +1,439 @@
+"""The attribution finder: cues and their source and content arguments, from the parse.
+
+Two passes over one parsed Doc.  The quote pass takes every top-level quotation and looks
+for the cue it belongs to: a speech verb whose clause is joined to the quotation by the
+dependency parse (``“…,” Xi said``) or, where the parse missed it, stands right beside it
+(``He continued, “…”``).  The verb pass takes every cue verb left and reads its content
+from the parse: a clausal complement (``said that …``), a to-infinitive (``vowed to …``), an
+object for the verbs that report through one (``denied the report``), a relative pronoun
+(``…, which Beijing has denied``), and ``according to X``.  The cue lexicon
+(``lexicon.py``) says which lemmas count and how often they are cues on PolNeAR train.
+
+This is the replaceable stage: a learned finder returns the same ``Candidate`` list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Span
+from .candidate import Candidate
+from .lexicon import (
+    ADDRESSEE_PREPS,
+    CLAUSE_CUES,
+    INFINITIVE_CUES,
+    OBJECT_CUES,
+    QUOTE_CUES,
+    TELL_VERBS,
+    cue_precision,
+)
+from .scanner import Quote
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_DEPS = ("ccomp", "parataxis")
+_OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
+_CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
+_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
+_EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
+
+
+def token_span(tokens: list[Any]) -> Span:
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def trim(tokens: list[Any]) -> list[Any]:
+    """Drop punctuation and spaces at both edges of a token list (quotation marks stay)."""
+    while tokens and (tokens[0].is_space or tokens[0].text in _EDGE_PUNCT or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_space or tokens[-1].text in _EDGE_PUNCT or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+class Finder:
+    """Proposes attributions from a parsed Doc and its quotations (module docstring).
+
+    near: how many tokens may stand between a quotation and a cue that the parse did not
+    join to it.
+    """
+
+    def __init__(self, near: int = 6) -> None:
+        self.near = near
+
+    def __call__(self, doc: Any, quotes: list[Quote]) -> list[Candidate]:
+        top = [q for q in quotes if q.depth == 0]
+        in_quote = self._quote_index(doc, top)
+        found: list[Candidate] = []
+        used_cues: set[int] = set()
+        for qi, quote in enumerate(top):
+            cand = self._quote_cue(doc, quote, qi, in_quote)
+            if cand is None:
+                continue
+            # “A,” he said, “B.”: the same cue takes the second piece
+            same = next((c for c in found if c.cue == cand.cue), None)
+            if same is not None:
+                same.content.extend(cand.content)
+                same.quotes.extend(cand.quotes)
+                continue
+            found.append(cand)
+            used_cues.update(cand.cue)
+        for token in doc:
+            if token.i in used_cues or in_quote[token.i] >= 0:
+                continue
+            cand = self._verb_cue(doc, token, in_quote)
+            if cand is not None:
+                found.append(cand)
+                used_cues.update(cand.cue)
+        for cand in found:
+            cand.content = [self._cover_quotes(span, top) for span in cand.content]
+            cand.quotes = sorted(
+                {
+                    qi
+                    for qi, q in enumerate(top)
+                    for s in cand.content
+                    if s.start <= q.start and q.end <= s.end
+                }
+                | set(cand.quotes)
+            )
+        return found
+
+    @staticmethod
+    def _cover_quotes(span: Span, top: list[Quote]) -> Span:
+        """Widen a content span that cuts a quotation to hold all of that quotation piece."""
+        start, end = span.start, span.end
+        for quote in top:
+            for piece in quote.pieces:
+                if piece.start < end < piece.end and piece.start >= start:
+                    end = piece.end
+                if piece.start < start < piece.end and piece.end <= end:
+                    start = piece.start
+        return Span(start, end)
+
+    # -- quotations ------------------------------------------------------------------------
+    @staticmethod
+    def _quote_index(doc: Any, top: list[Quote]) -> list[int]:
+        """For each token, the index of the top-level quotation holding it, else -1."""
+        index = [-1] * len(doc)
+        for qi, quote in enumerate(top):
+            for piece in quote.pieces:
+                span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    index[token.i] = qi
+        return index
+
+    def _quote_cue(self, doc: Any, quote: Quote, qi: int, in_quote: list[int]) -> Candidate | None:
+        """The cue a quotation belongs to, as a direct-quote candidate, or None."""
+        tokens = [t for t in doc if in_quote[t.i] == qi]
+        if not tokens:
+            return None
+        best: tuple[float, Any, str] | None = None
+        # 1. joined by the parse: a cue verb outside the quote that governs a quoted token,
+        #    or that hangs (parataxis, advcl) from one
+        for token in tokens:
+            if token.is_punct or token.is_space:
+                continue  # a closing mark hangs from the sentence root, whatever the quote is
+            for other in (token.head, *[c for c in token.children]):
+                if in_quote[other.i] >= 0 or not self._is_quote_cue(other):
+                    continue
+                if other.i == token.head.i and self._spills(token, qi, in_quote):
+                    continue  # the quotation is a fragment of a paraphrase: a mixed quote
+                if self._between_is_frame(doc, quote, other, in_quote):
+                    best = max(best or (0.0, None, ""), (0.95, other, "parse"), key=lambda b: b[0])
+        # 2. beside it: “…,” he added. / He continued, “…” / Trump tweeted: “…”
+        if best is None:
+            verb = self._nearby_cue(doc, tokens, in_quote)
+            if verb is not None:
+                best = (0.85, verb, "near")
+        if best is None:
+            return self._byline(doc, quote, qi, tokens, in_quote)
+        confidence, verb, route = best
+        source, subject = self._source(verb)
+        return Candidate(
+            cue=self._cue_tokens(verb),
+            source=source,
+            content=list(quote.pieces),
+            route=f"quote-{route}",
+            confidence=confidence,
+            addressee=self._addressee(verb),
+            subject=subject,
+            quotes=[qi],
+        )
+
+    @staticmethod
+    def _byline(doc: Any, quote: Quote, qi: int, tokens: list[Any], in_quote: list[int]) -> Candidate | None:
+        """A quotation signed after a dash: “…” ― Carlos Ruiz (the rest of its paragraph)."""
+        i = tokens[-1].i + 1
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1
+        if i >= len(doc) or doc[i].text not in _DASHES:
+            return None
+        names = []
+        for token in doc[i + 1 :]:
+            if "\n" in token.text or in_quote[token.i] >= 0:
+                break
+            names.append(token)
+        names = trim(names)
+        if not names or len(names) > 8 or names[0].pos_ != "PROPN":
+            return None
+        return Candidate(
+            cue=[i],
+            source=[t.i for t in names],
+            content=list(quote.pieces),
+            route="quote-byline",
+            confidence=0.8,
+            quotes=[qi],
+        )
+
+    @staticmethod
+    def _spills(token: Any, qi: int, in_quote: list[int]) -> bool:
+        """True when the clause a quoted token heads reaches outside the quotation."""
+        return any(in_quote[t.i] != qi and not t.is_punct and not t.is_space for t in token.subtree)
+
+    def _between_is_frame(self, doc: Any, quote: Quote, verb: Any, in_quote: list[int]) -> bool:
+        """True when only the cue's own clause (no other quotation) stands between them."""
+        if verb.i < doc.char_span(quote.start, quote.end, alignment_mode="expand").start:
+            lo, hi = verb.i, doc.char_span(quote.start, quote.end, alignment_mode="expand").start
+        else:
+            lo, hi = doc.char_span(quote.start, quote.end, alignment_mode="expand").end, verb.i
+        return hi - lo <= 25 and all(in_quote[i] < 0 and "\n" not in doc[i].text for i in range(lo, hi))
+
+    def _nearby_cue(self, doc: Any, tokens: list[Any], in_quote: list[int]) -> Any:
+        """A speech verb within a few tokens after the quote, or before it (ending in , or :)."""
+        last, first = tokens[-1].i, tokens[0].i
+        sent_end = tokens[-1].sent.end
+        closes_clause = (len(tokens) > 1 and tokens[-2].text in _CLAUSE_END) or (
+            last + 1 < len(doc) and doc[last + 1].text in _CLAUSE_END
+        )
+        for i in range(last + 1, min(len(doc), last + 1 + self.near) if closes_clause else last + 1):
+            if in_quote[i] >= 0 or (doc[i].text in ".!?" and i >= sent_end - 1) or "\n" in doc[i].text:
+                break
+            if self._is_quote_cue(doc[i]):
+                return doc[i]
+        j = first - 1
+        while j >= 0 and (doc[j].is_space or doc[j].text in ",:"):
+            j -= 1
+        if j < first - 1:
+            for i in range(j, max(-1, j - self.near), -1):
+                if in_quote[i] >= 0 or "\n" in doc[i].text or doc[i].text in ".!?":
+                    break
+                if self._is_quote_cue(doc[i]):
+                    return doc[i]
+        return None
+
+    @staticmethod
+    def _is_quote_cue(token: Any) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in QUOTE_CUES
+
+    # -- cue verbs -------------------------------------------------------------------------
+    def _verb_cue(self, doc: Any, verb: Any, in_quote: list[int]) -> Candidate | None:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ == "ADP" and lemma == "accord" or (verb.lower_ == "according" and verb.dep_ == "prep"):
+            return self._according(doc, verb, in_quote)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        content: list[Any] = []
+        route = ""
+        addressee = self._addressee(verb)
+        if lemma in CLAUSE_CUES:
+            clause = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+            if clause is None:
+                # a that-clause the parser hung elsewhere ("told Okafor during the session that …")
+                mark = next(
+                    (
+                        t
+                        for t in verb.subtree
+                        if t.i > verb.i
+                        and t.dep_ == "mark"
+                        and t.lower_ == "that"
+                        and t.head.pos_ in ("VERB", "AUX")
+                        and t.head.dep_ in ("relcl", "acl", "advcl")
+                    ),
+                    None,
+                )
+                clause = mark.head if mark is not None else None
+            if clause is not None:
+                content = list(clause.subtree)
+                route = "clause"
+                if clause.i > verb.i:
+                    # a mis-parsed first half (“Xi added China “highly values” ties and that …”)
+                    # hangs from the verb as an object: take it in
+                    lead = [
+                        c
+                        for c in verb.children
+                        if verb.i < c.i < clause.i
+                        and c.dep_ in ("dobj", "dative", "attr")
+                        and c.i not in addressee
+                    ]
+                    if lead:
+                        start = min(c.left_edge.i for c in lead)
+                        content = [t for t in verb.doc[start : clause.right_edge.i + 1]]
+        if not content and lemma in INFINITIVE_CUES:
+            for child in verb.children:
+                if child.dep_ == "xcomp":
+                    content = [t for t in child.subtree]
+                    route = "infinitive"
+                    break
+        if not content and lemma in CLAUSE_CUES and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+            # a parenthetical cue: “And perhaps, he said, it could help …”
+            own = {t.i for t in verb.subtree}
+            content = [t for t in verb.head.subtree if t.i not in own]
+            route = "parenthetical"
+        if not content and lemma in OBJECT_CUES:
+            right = [
+                c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.i not in addressee
+            ]
+            if right and right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd"):
+                content = [t for t in verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]]
+                route = "object"
+            if not content and verb.dep_ == "relcl":
+                rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
+                if rel:
+                    content, route = rel, "relative"
+        if not content:
+            return None
+        # the content must not reach back over the cue's own source
+        content = [t for t in content if t.dep_ != "mark" or t.i != content[0].i]
+        content = trim([t for t in content if t.i != verb.i])
+        if not content:
+            return None
+        source, subject = self._source(verb)
+        if any(t.i in source for t in content):
+            return None
+        pieces = self._pieces(content)
+        return Candidate(
+            cue=self._cue_tokens(verb),
+            source=source,
+            content=pieces,
+            route=route,
+            confidence=round(0.9 * cue_precision(lemma, route), 4),
+            addressee=addressee,
+            subject=subject,
+        )
+
+    def _according(self, doc: Any, prep: Any, in_quote: list[int]) -> Candidate | None:
+        """``according to X, …``: X is the source, the rest of the sentence the content."""
+        to = next((c for c in prep.children if c.lower_ == "to"), None)
+        pobj = next((c for c in (to.children if to is not None else prep.children) if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source = [t.i for t in pobj.subtree]
+        skip = {t.i for t in prep.subtree}
+        sent = prep.sent
+        content = trim([t for t in sent if t.i not in skip and not t.is_space])
+        if not content or (content[-1].text in ".!?" and len(content) == 1):
+            return None
+        if content[-1].text == ".":
+            content = content[:-1]
+        cue = [prep.i] + ([to.i] if to is not None else [])
+        return Candidate(
+            cue=sorted(cue),
+            source=source,
+            content=self._pieces(content),
+            route="according",
+            confidence=0.85,
+        )
+
+    @staticmethod
+    def _pieces(tokens: list[Any]) -> list[Span]:
+        """Character spans of a token list, one per run of consecutive tokens."""
+        pieces: list[Span] = []
+        run = [tokens[0]]
+        for token in tokens[1:]:
+            if token.i == run[-1].i + 1:
+                run.append(token)
+            else:
+                pieces.append(token_span(run))
+                run = [token]
+        pieces.append(token_span(run))
+        return pieces
+
+    @staticmethod
+    def _cue_tokens(verb: Any) -> list[int]:
+        """The cue: the verb with its auxiliaries, negation and verb particles."""
+        parts = [verb.i] + [
+            c.i
+            for c in verb.children
+            if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3
+        ]
+        return sorted(parts)
+
+    def _source(self, verb: Any) -> tuple[list[int], int | None]:
+        """(source tokens, subject token): the subject of the cue, or of the verb it joins.
+
+        A participle (``…, saying that …``) has no source of its own; its subject is the
+        subject of the clause it hangs from, passed on for the resolver.
+        """
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._np(pobj), pobj.i
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return [child.i], verb.head.i
+                return self._np(child), child.i
+        head = verb
+        for _ in range(4):
+            if head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep") and head.head is not head:
+                participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "acl", "dep")
+                head = head.head
+                subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+                if subj is not None:
+                    if participle or verb.dep_ in ("advcl", "acl"):
+                        return [], subj.i
+                    return self._np(subj), subj.i
+            else:
+                break
+        return [], None
+
+    @staticmethod
+    def _np(head: Any) -> list[int]:
+        """A source mention: the subject's subtree without relative clauses and quotations."""
+        drop: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.text in '\u201c\u201d"'):
+                drop.update(t.i for t in child.subtree)
+        tokens = [t for t in head.subtree if t.i not in drop]
+        tokens = trim(tokens)
+        return [t.i for t in tokens] or [head.i]
+
+    @staticmethod
+    def _addressee(verb: Any) -> list[int]:
+        """Who the statement was made to: ``told Putin``, ``said to reporters``, ``in an
+        interview with CNN``."""
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if (
+                lemma in TELL_VERBS
+                and child.dep_ in ("dobj", "dative")
+                and child.pos_ in ("PROPN", "NOUN", "PRON")
+            ):
+                return [t.i for t in child.subtree if t.dep_ not in ("relcl",)][:8]
+            if child.dep_ in ("prep", "dative") and child.lower_ in ADDRESSEE_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if child.lower_ == "to" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return [t.i for t in pobj.subtree][:8]
+                if child.lower_ == "in" and pobj.lemma_.lower() in (
+                    "interview",
+                    "statement",
+                    "letter",
+                    "call",
+                ):
+                    inner = next(
+                        (
+                            p
+                            for c in pobj.children
+                            if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                    if inner is not None:
+                        return [t.i for t in inner.subtree][:8]
+        return []

@@ -1,0 +1,98 @@
+"""The linker: joins quotations that the finder left without a cue to the turn they belong to.
+
+``“A,” he said. “B.”``: B opens the next sentence of the same paragraph and has no cue of
+its own, so it is a second content piece of the attribution before it.  A paragraph that is
+one quotation with no cue continues the turn of the quotation in the paragraph before.
+Everything else the finder left alone (scare quotes, titles) stays unattributed.  The
+linker also cuts a nested participle (``…, saying that …``) out of the clause that holds it,
+so that two attributions never claim the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..records import Span
+from .candidate import Candidate
+from .scanner import Quote
+
+_GAP_RE = re.compile(r"^[\s.,;:!?\u2014\u2013-]*$")
+
+
+class Linker:
+    """Gives cue-less quotations to the turn they continue (module docstring).
+
+    max_gap_chars: how much text (the cue clause: ``he said.``) may stand between a quotation
+    and the next one that continues it inside one paragraph.
+    """
+
+    def __init__(self, max_gap_chars: int = 60) -> None:
+        self.max_gap_chars = max_gap_chars
+
+    def __call__(self, doc: Any, quotes: list[Quote], candidates: list[Candidate]) -> list[Candidate]:
+        text = doc.text
+        top = [q for q in quotes if q.depth == 0]
+        claimed = {qi for c in candidates for qi in c.quotes}
+        candidates = sorted(candidates, key=lambda c: c.start)
+        for qi, quote in enumerate(top):
+            if qi in claimed or self._inside(quote, candidates):
+                continue
+            before = self._turn(text, quote, candidates)
+            if before is not None:
+                before.content.append(quote.span if len(quote.pieces) == 1 else quote.pieces[0])
+                before.content.extend(quote.pieces[1:] if len(quote.pieces) > 1 else [])
+                before.quotes.append(qi)
+                claimed.add(qi)
+        self._cut_nested(doc, candidates)
+        return candidates
+
+    @staticmethod
+    def _inside(quote: Quote, candidates: list[Candidate]) -> bool:
+        return any(s.start <= quote.start and quote.end <= s.end for c in candidates for s in c.content)
+
+    def _turn(self, text: str, quote: Quote, candidates: list[Candidate]) -> Candidate | None:
+        """The quoted attribution whose turn this cue-less quotation continues, if any."""
+        para_start = text.rfind("\n", 0, quote.start) + 1
+        quoted = [c for c in candidates if c.quotes and c.end <= quote.start]
+        if not quoted:
+            return None
+        last = max(quoted, key=lambda c: c.end)
+        if any(last.end < c.start < quote.start for c in candidates):
+            return None  # another attribution came in between: the turn has moved on
+        if last.end >= para_start:
+            # same paragraph: only the cue clause may stand between them
+            cue_end = max([last.end] + [0])
+            gap = text[cue_end : quote.start]
+            return last if len(gap) <= self.max_gap_chars and "\n" not in gap else None
+        # a new paragraph that opens with this quotation and is (nearly) all quotation
+        para_end = text.find("\n", quote.start)
+        para_end = len(text) if para_end < 0 else para_end
+        if quote.start != para_start or (quote.end - para_start) < 0.8 * (para_end - para_start):
+            return None
+        prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
+        return last if last.end >= prev_para_start else None
+
+    @staticmethod
+    def _cut_nested(doc: Any, candidates: list[Candidate]) -> None:
+        """Remove from each content the cue and content of an attribution nested in it."""
+        for outer in candidates:
+            for inner in candidates:
+                if inner is outer or not inner.cue:
+                    continue
+                cue_start = doc[min(inner.cue)].idx
+                if not any(s.start < cue_start < s.end for s in outer.content):
+                    continue
+                if inner.source:  # a nested clause with its own source is reported speech inside speech
+                    continue
+                cut_from = cue_start
+                while cut_from > 0 and doc.text[cut_from - 1] in " ,;\u2014":
+                    cut_from -= 1
+                pieces: list[Span] = []
+                for span in outer.content:
+                    if span.end <= cut_from:
+                        pieces.append(span)
+                    elif span.start < cut_from:
+                        pieces.append(Span(span.start, cut_from))
+                if pieces:
+                    outer.content = pieces

@@ -1,0 +1,457 @@
+"""Speaker resolution: every source (and addressee) mention to the entity it names.
+
+Names are gathered into people as the article goes (``Xi Jinping`` … ``Xi`` …
+``President Xi``), each person known by the most complete name the article gives.  A
+pronoun goes to the person it agrees with who is most salient: the speaker of the turn it
+continues, else the latest subject.  A description (``the ambassador``, ``the commissioner``)
+goes to the person the article gave that title or appositive.  A metonym (``Beijing``,
+``the Kremlin``) keeps its name as written, typed ``government`` or ``organisation``.  A
+speaker the article never names gets ``name: null`` and the description it was given.
+The result is the frozen ``records.Attribution`` with kind, speaker, addressee, confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Attribution, Span, Speaker
+from .candidate import Candidate
+
+TITLES = frozenset(
+    """mr mrs ms miss mx dr sen sens senator rep reps representative congressman congresswoman
+    gov governor president pres vice secretary sec gen general lt col maj capt adm sgt rev prof
+    professor judge justice mayor chairman chairwoman chair speaker first lady former sir dame
+    minister prime chancellor king queen prince princess pope ambassador commissioner attorney
+    leader chief director spokesman spokeswoman spokesperson candidate nominee premier""".split()
+)
+MALE_TITLES = frozenset("mr sir king prince congressman chairman spokesman".split())
+FEMALE_TITLES = frozenset("mrs ms miss dame queen princess congresswoman chairwoman spokeswoman lady".split())
+GOVERNMENT_NAMES = frozenset(
+    """kremlin white house pentagon downing street city hall elysee élysée state department
+    whitehall beijing moscow washington brussels""".split("\n")[0].split()
+) | {"white house", "downing street", "city hall", "state department", "foreign ministry"}
+# Common first names, for the gender a pronoun must agree with (used only when the
+# article itself gives no title or pronoun evidence).
+MALE_NAMES = frozenset(
+    """donald barack bill bernie mike tim joe john james robert michael william david richard
+    charles thomas christopher daniel matthew anthony mark paul steven andrew kenneth george
+    kevin brian edward ronald jeff jeffrey ryan jacob gary nicholas eric stephen jonathan larry
+    justin scott frank brandon raymond gregory samuel benjamin patrick jack dennis jerry
+    alexander tyler henry douglas peter adam nathan zachary walter kyle harold carl arthur gerald
+    roger keith jeremy lawrence terry sean christian albert joshua willie jordan dylan bryan ralph
+    roy eugene louis philip bobby johnny chris ted marco rand ben newt rudy reince corey
+    vladimir xi barry jim tom dan ron rick chuck mitch harry al dick ed ted marco jeb
+    hugh nigel boris emmanuel francois recep bashar elijah tony""".split()
+)
+FEMALE_NAMES = frozenset(
+    """hillary mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda
+    pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth
+    maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara
+    janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla kellyanne
+    ivanka melania chelsea huma donna elizabeth nikki sarah condoleezza theresa angela michelle
+    tulsi kamala elise debbie loretta valerie jill""".split()
+)
+TITLE_FORMS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "pres": "president",
+    "sec": "secretary",
+    "gen": "general",
+    "prof": "professor",
+    "dr": "doctor",
+}
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "she": "f",
+    "her": "f",
+    "they": "p",
+    "them": "p",
+    "we": "p",
+    "i": "s",
+    "it": "n",
+    "you": "s",
+}
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass
+class Person:
+    """One person of the article, with every name form seen and what is known of them."""
+
+    names: list[str]
+    words: set[str]
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+    last_seen: int = 0
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _name_words(text: str) -> list[str]:
+    words = [w.strip(".,'\u2019").lower() for w in _SPACE_RE.split(text) if w.strip(".,'\u2019")]
+    words = [w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in words]
+    while words and words[0] in TITLES | {"the"}:
+        words = words[1:]
+    return words
+
+
+def _clean(text: str) -> str:
+    text = _SPACE_RE.sub(" ", text).strip(' ,;:\u201c\u201d"')
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+class Resolver:
+    """Resolves sources and addressees to entities (module docstring).
+
+    window: how many sentences back a pronoun may look for its antecedent.
+    """
+
+    def __init__(self, window: int = 6) -> None:
+        self.window = window
+
+    def __call__(self, doc: Any, candidates: list[Candidate]) -> list[Attribution]:
+        people, person_at = self._people(doc)
+        titles = self._titles(doc, person_at)
+        sent_of = {}
+        for si, sent in enumerate(doc.sents):
+            for token in sent:
+                sent_of[token.i] = si
+        state = _State(doc, people, person_at, titles, sent_of, self.window)
+        out: list[Attribution] = []
+        previous: Speaker | None = None
+        previous_person: Person | None = None
+        for cand in sorted(candidates, key=lambda c: c.start):
+            head = (
+                self._head(doc, cand.source)
+                if cand.source
+                else (doc[cand.subject] if cand.subject is not None else None)
+            )
+            speaker, person, how = (None, None, "none")
+            if head is not None:
+                speaker, person, how = state.resolve(head, cand, previous_person)
+            if speaker is None and cand.turn_of is not None:
+                speaker = previous
+            addressee = None
+            if cand.addressee:
+                addressee, _p, _h = state.resolve(self._head(doc, cand.addressee), cand, None, addressee=True)
+            kind = self._kind(doc.text, cand)
+            factor = {"name": 1.0, "pronoun": 0.9, "nominal": 0.85, "metonym": 0.95}.get(how, 0.75)
+            out.append(
+                Attribution(
+                    kind=kind,
+                    cue=self._spans(doc, cand.cue),
+                    source=self._spans(doc, cand.source),
+                    content=tuple(sorted(set(cand.content))),
+                    speaker=speaker,
+                    addressee=addressee,
+                    confidence=round(min(1.0, cand.confidence * factor), 4),
+                    addressee_span=self._spans(doc, cand.addressee),
+                )
+            )
+            if speaker is not None:
+                previous = speaker
+                previous_person = person if person is not None else previous_person
+        return out
+
+    # -- people ----------------------------------------------------------------------------
+    @staticmethod
+    def _people(doc: Any) -> tuple[list[Person], dict[int, Person]]:
+        """Person entities in text order, short forms joined to the full names they shorten."""
+        people: list[Person] = []
+        person_at: dict[int, Person] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = _name_words(ent.text)
+            if not words:
+                continue
+            match = None
+            for person in reversed(people):
+                if set(words) <= person.words or person.words <= set(words):
+                    match = person
+                    break
+            text = _clean(ent.text)
+            while text.split() and text.split()[0].lower().strip(".") in TITLES | {"the"}:
+                text = text.split(" ", 1)[1] if " " in text else ""
+            if match is None:
+                match = Person(names=[text], words=set(words))
+                people.append(match)
+            else:
+                match.names.append(text)
+                match.words |= set(words)
+            match.last_seen = ent.start
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None:
+                title = before.lower_.strip(".")
+                match.titles.add(title)
+                if title in MALE_TITLES:
+                    match.gender = "m"
+                elif title in FEMALE_TITLES:
+                    match.gender = "f"
+            for token in ent:
+                person_at[token.i] = match
+        # surnames the entity recogniser missed ("Chaffetz said"): join them to their person
+        ents_at = {t.i for e in doc.ents if len(e) > 1 for t in e}
+        for token in doc:
+            if token.pos_ == "PROPN" and token.i not in person_at and token.i not in ents_at:
+                word = _name_words(token.text)
+                found = [p for p in people if word and word[0] in p.words and len(word[0]) > 2]
+                if found:
+                    person_at[token.i] = found[-1]
+        # gender from the pronouns that follow a person as the next subject
+        for person in people:
+            first = person.name.split()[0].lower() if person.name.split() else ""
+            if person.gender is None and first in MALE_NAMES:
+                person.gender = "m"
+            elif person.gender is None and first in FEMALE_NAMES:
+                person.gender = "f"
+            if person.gender is None:
+                person.gender = _guess_gender(doc, person, person_at)
+        return people, person_at
+
+    @staticmethod
+    def _titles(doc: Any, person_at: dict[int, Person]) -> dict[str, Person]:
+        """Common nouns the article used for a person: ``spokesman Josh Earnest``,
+        ``Michael McFaul, a former ambassador``, ``the commissioner, Maria Lindqvist``."""
+        titles: dict[str, Person] = {}
+        for token in doc:
+            person = person_at.get(token.i)
+            if person is not None:
+                for child in token.children:
+                    if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
+                        titles[child.lemma_.lower()] = person
+                        for grand in child.children:
+                            if grand.dep_ == "compound" and grand.pos_ == "NOUN":
+                                titles[grand.lemma_.lower()] = person
+                if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in person_at:
+                    titles[token.head.lemma_.lower()] = person
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.i in person_at:
+                titles[token.lemma_.lower()] = person_at[token.head.i]
+        for person in {id(p): p for p in person_at.values()}.values():
+            for title in person.titles:
+                titles.setdefault(TITLE_FORMS.get(title, title), person)
+        return titles
+
+    # -- output helpers --------------------------------------------------------------------
+    @staticmethod
+    def _head(doc: Any, tokens: list[int]) -> Any:
+        """The syntactic head of a mention: the token whose head lies outside it."""
+        inside = set(tokens)
+        heads = [doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
+        return heads[0] if heads else doc[tokens[0]]
+
+    @staticmethod
+    def _spans(doc: Any, tokens: list[int]) -> tuple[Span, ...]:
+        if not tokens:
+            return ()
+        spans: list[Span] = []
+        ordered = sorted(set(tokens))
+        start = prev = ordered[0]
+        for i in ordered[1:] + [None]:
+            if i is None or i != prev + 1:
+                spans.append(Span(doc[start].idx, doc[prev].idx + len(doc[prev])))
+                if i is not None:
+                    start = i
+            if i is not None:
+                prev = i
+        return tuple(spans)
+
+    @staticmethod
+    def _kind(text: str, cand: Candidate) -> str:
+        if not cand.quotes:
+            return "indirect"
+        quoted = all(text[s.start] in "\"'`\u201c\u201e\u00ab\u2018\u300c" for s in cand.content)
+        return "direct" if quoted else "mixed"
+
+
+def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person]) -> str | None:
+    """he/she counts of the subject pronouns right after the person is a subject."""
+    votes = {"m": 0, "f": 0}
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and person_at.get(t.i) is person]
+        if not subj:
+            continue
+        others = {id(person_at[t.i]) for t in sent if t.i in person_at} - {id(person)}
+        for nxt in sents[si + 1 : si + 2] if not others else ():
+            for t in nxt:
+                if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she"):
+                    votes["m" if t.lower_ == "he" else "f"] += 1
+                    break
+        for t in sent:
+            if t.lower_ in ("his", "her", "he", "she") and t.i > subj[0].i and not others:
+                votes["m" if t.lower_ in ("his", "he") else "f"] += 1
+                break
+    if votes["m"] > votes["f"]:
+        return "m"
+    if votes["f"] > votes["m"]:
+        return "f"
+    return None
+
+
+class _State:
+    """What the resolver knows about one article while it walks its attributions."""
+
+    def __init__(self, doc, people, person_at, titles, sent_of, window) -> None:
+        self.doc = doc
+        self.people = people
+        self.person_at = person_at
+        self.titles = titles
+        self.sent_of = sent_of
+        self.window = window
+
+    def speaker_of(self, person: Person) -> Speaker:
+        return Speaker(name=person.name, type="person")
+
+    def resolve(
+        self, head: Any, cand: Candidate, previous: Person | None, addressee: bool = False
+    ) -> tuple[Speaker | None, Person | None, str]:
+        doc = self.doc
+        # a name: the person entity at the head, or in an appositive of it
+        person = self.person_at.get(head.i)
+        if person is None:
+            for child in head.children:
+                if child.dep_ in ("appos", "compound") and child.i in self.person_at:
+                    person = self.person_at[child.i]
+                    break
+        if person is not None:
+            return self.speaker_of(person), person, "name"
+        if any(c.dep_ == "conj" for c in head.children):
+            return self._unnamed(head), None, "nominal"  # a group: "the United States and its allies"
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            return self.resolve(head.head.head, cand, previous, addressee)
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            kind = (
+                "government"
+                if ent.label_ == "GPE" or ent.text.lower().removeprefix("the ") in GOVERNMENT_NAMES
+                else ("group" if ent.label_ == "NORP" else "organisation")
+            )
+            return Speaker(name=_clean(ent.text), type=kind), None, "metonym"
+        lower = head.lower_
+        if lower in PRONOUNS and head.pos_ == "PRON":
+            found = self._antecedent(head, cand, previous)
+            if found is not None:
+                return self.speaker_of(found), found, "pronoun"
+            if PRONOUNS[lower] == "p":
+                return self._group(head, lower), None, "pronoun"
+            return None, None, "none"
+        if head.pos_ == "PROPN":
+            return self._proper(head)
+        if head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None and lemma in _BODIES:
+                owner, _p, _h = self.resolve(poss, cand, None, addressee)
+                if owner is not None and owner.name:
+                    return Speaker(name=f"{owner.name} {lemma}", type="organisation"), None, "name"
+            person = self.titles.get(lemma)
+            definite = any(c.lower_ in ("the", "this") for c in head.children)
+            if person is None and definite and lemma in TITLES | _ROLES and not addressee:
+                person = self._antecedent(head, cand, previous, any_gender=True)
+            if person is not None and poss is None and head.tag_ != "NNS":
+                return self.speaker_of(person), person, "nominal"
+        return self._unnamed(head), None, "nominal"
+
+    def _proper(self, head: Any) -> tuple[Speaker, Person | None, str]:
+        """A proper name the entity recogniser missed: joined to a known person if it shortens
+        one, else kept as written."""
+        tokens = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i and abs(t.i - head.i) <= 4]
+        text = _clean(" ".join(t.text for t in tokens)) or head.text
+        words = set(_name_words(text))
+        for person in reversed(self.people):
+            if words and words <= person.words:
+                return self.speaker_of(person), person, "name"
+        kind = "person" if any(t.lower_.strip(".") in TITLES for t in tokens) else "other"
+        if text.isupper() and len(text) > 1 and kind == "other":
+            text = text.title() if len(text) > 5 else text
+        return Speaker(name=text, type=kind), None, "name"
+
+    def _group(self, head: Any, lower: str) -> Speaker:
+        return Speaker(name=None, type="group", description=head.text)
+
+    def _unnamed(self, head: Any) -> Speaker:
+        tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == head.i]
+        tokens = [
+            t
+            for t in tokens
+            if not any(
+                a.dep_ in ("relcl", "acl")
+                for a in t.ancestors
+                if a.i in {x.i for x in head.subtree} and a.i != head.i
+            )
+        ]
+        text = _clean(" ".join(t.text for t in tokens[:10]))
+        members = tuple(
+            _clean(e.text)
+            for e in self.doc.ents
+            if e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1
+        )
+        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        kind = "group" if plural else ("document" if head.lemma_.lower() in _DOCUMENTS else "person")
+        return Speaker(name=None, type=kind, description=text or head.text, members=members)
+
+    def _antecedent(
+        self, pron: Any, cand: Candidate, previous: Person | None, any_gender: bool = False
+    ) -> Person | None:
+        want = None if any_gender else PRONOUNS.get(pron.lower_)
+        if want not in ("m", "f") and not any_gender:
+            return None
+        here = self.sent_of.get(pron.i, 0)
+        scores: dict[int, tuple[float, Person]] = {}
+        mentions: dict[int, int] = {}
+        for token in self.doc[: pron.i]:
+            if token.i in self.person_at:
+                mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
+        for token in self.doc[: pron.i]:
+            person = self.person_at.get(token.i)
+            if person is None:
+                continue
+            distance = here - self.sent_of.get(token.i, 0)
+            if distance > self.window:
+                continue
+            if want is not None and person.gender is not None and person.gender != want:
+                continue
+            score = 1.0 / (1 + distance)
+            if token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"):
+                score += 0.6 / (1 + distance)
+            if token.dep_ in ("dobj", "pobj", "dative", "poss"):
+                score -= 0.3
+            if person.gender == want:
+                score += 0.3
+            score += 0.05 * min(mentions.get(id(person), 0), 6)
+            best = scores.get(id(person))
+            if best is None or score > best[0]:
+                scores[id(person)] = (score, person)
+        if (
+            previous is not None
+            and id(previous) in scores
+            and (want is None or previous.gender in (None, want))
+        ):
+            scores[id(previous)] = (scores[id(previous)][0] + 1.0, previous)
+        if not scores:
+            return None
+        return max(scores.values(), key=lambda s: s[0])[1]
+
+
+_BODIES = frozenset("campaign administration government team office camp party".split())
+_ROLES = frozenset(
+    """nominee candidate businessman billionaire president senator governor congressman
+    congresswoman mayor secretary spokesman spokeswoman chairman official lawmaker""".split()
+)
+_DOCUMENTS = frozenset(
+    "report study poll survey statement letter memo email ad video document analysis".split()
+)
