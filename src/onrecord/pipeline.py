@@ -108,15 +108,10 @@ class Extractor:
 
     # -- public API -----------------------------------------------------------------------
     def extract(self, text: str) -> list[Attribution]:
-        """Every attribution in one article text, in text order."""
-        result = self.process(Article(id="text", text=text))
-        if result.error:
-            raise (
-                ArticleTooLong(len(text), self.max_chars)
-                if len(text) > self.max_chars
-                else InputError(result.error)
-            )
-        return list(result.attributions)
+        """Every attribution in one article text, in text order (ArticleTooLong past max_chars)."""
+        if len(text) > self.max_chars:
+            raise ArticleTooLong(len(text), self.max_chars)
+        return self._attributions(text)
 
     def process(self, article: Article) -> Result:
         """One article in, its Result out (never raises for a bad article)."""
@@ -154,9 +149,10 @@ class Extractor:
             elif len(item.text) <= self.chunk_chars:
                 yield self._result(item, lambda: self.annotate(next(docs)))
             else:
-                yield self._result(item, lambda item=item: self._chunked(item.text))
+                yield self._result(item, lambda item=item: self._attributions(item.text))
 
-    def _chunked(self, text: str) -> list[Attribution]:
+    def _attributions(self, text: str) -> list[Attribution]:
+        """Parse and annotate one text, in paragraph-aligned chunks when it is long."""
         found: list[Attribution] = []
         for start, end in chunk_bounds(text, self.chunk_chars):
             doc = self.nlp(text[start:end])

@@ -28,8 +28,6 @@ class Candidate:
     addressee: list[int] = field(default_factory=list)
     subject: int | None = None
     quotes: list[int] = field(default_factory=list)
-    # set by the linker for a quotation that continues an earlier speaker's turn
-    turn_of: Candidate | None = None
 
     @property
     def start(self) -> int:

@@ -192,11 +192,10 @@ class Finder:
         return any(in_quote[t.i] != qi and not t.is_punct and not t.is_space for t in token.subtree)
 
     def _between_is_frame(self, doc: Any, quote: Quote, verb: Any, in_quote: list[int]) -> bool:
-        """True when only the cue's own clause (no other quotation) stands between them."""
-        if verb.i < doc.char_span(quote.start, quote.end, alignment_mode="expand").start:
-            lo, hi = verb.i, doc.char_span(quote.start, quote.end, alignment_mode="expand").start
-        else:
-            lo, hi = doc.char_span(quote.start, quote.end, alignment_mode="expand").end, verb.i
+        """True when only the cue's own clause (no other quotation, no paragraph break) stands
+        between them."""
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        lo, hi = (verb.i, span.start) if verb.i < span.start else (span.end, verb.i)
         return hi - lo <= 25 and all(in_quote[i] < 0 and "\n" not in doc[i].text for i in range(lo, hi))
 
     def _nearby_cue(self, doc: Any, tokens: list[Any], in_quote: list[int]) -> Any:

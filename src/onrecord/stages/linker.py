@@ -40,8 +40,7 @@ class Linker:
                 continue
             before = self._turn(text, quote, candidates)
             if before is not None:
-                before.content.append(quote.span if len(quote.pieces) == 1 else quote.pieces[0])
-                before.content.extend(quote.pieces[1:] if len(quote.pieces) > 1 else [])
+                before.content.extend(quote.pieces)
                 before.quotes.append(qi)
                 claimed.add(qi)
         self._cut_nested(doc, candidates)
@@ -62,8 +61,7 @@ class Linker:
             return None  # another attribution came in between: the turn has moved on
         if last.end >= para_start:
             # same paragraph: only the cue clause may stand between them
-            cue_end = max([last.end] + [0])
-            gap = text[cue_end : quote.start]
+            gap = text[last.end : quote.start]
             return last if len(gap) <= self.max_gap_chars and "\n" not in gap else None
         # a new paragraph that opens with this quotation and is (nearly) all quotation
         para_end = text.find("\n", quote.start)

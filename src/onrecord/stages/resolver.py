@@ -131,7 +131,6 @@ class Resolver:
                 sent_of[token.i] = si
         state = _State(doc, people, person_at, titles, sent_of, self.window)
         out: list[Attribution] = []
-        previous: Speaker | None = None
         previous_person: Person | None = None
         for cand in sorted(candidates, key=lambda c: c.start):
             head = (
@@ -141,12 +140,10 @@ class Resolver:
             )
             speaker, person, how = (None, None, "none")
             if head is not None:
-                speaker, person, how = state.resolve(head, cand, previous_person)
-            if speaker is None and cand.turn_of is not None:
-                speaker = previous
+                speaker, person, how = state.resolve(head, previous_person)
             addressee = None
             if cand.addressee:
-                addressee, _p, _h = state.resolve(self._head(doc, cand.addressee), cand, None, addressee=True)
+                addressee, _p, _h = state.resolve(self._head(doc, cand.addressee), None, addressee=True)
             kind = self._kind(doc.text, cand)
             factor = {"name": 1.0, "pronoun": 0.9, "nominal": 0.85, "metonym": 0.95}.get(how, 0.75)
             out.append(
@@ -161,9 +158,8 @@ class Resolver:
                     addressee_span=self._spans(doc, cand.addressee),
                 )
             )
-            if speaker is not None:
-                previous = speaker
-                previous_person = person if person is not None else previous_person
+            if person is not None:
+                previous_person = person
         return out
 
     # -- people ----------------------------------------------------------------------------
@@ -317,7 +313,7 @@ class _State:
         return Speaker(name=person.name, type="person")
 
     def resolve(
-        self, head: Any, cand: Candidate, previous: Person | None, addressee: bool = False
+        self, head: Any, previous: Person | None, addressee: bool = False
     ) -> tuple[Speaker | None, Person | None, str]:
         doc = self.doc
         # a name: the person entity at the head, or in an appositive of it
@@ -332,7 +328,7 @@ class _State:
         if any(c.dep_ == "conj" for c in head.children):
             return self._unnamed(head), None, "nominal"  # a group: "the United States and its allies"
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
-            return self.resolve(head.head.head, cand, previous, addressee)
+            return self.resolve(head.head.head, previous, addressee)
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             kind = (
@@ -343,11 +339,11 @@ class _State:
             return Speaker(name=_clean(ent.text), type=kind), None, "metonym"
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
-            found = self._antecedent(head, cand, previous)
+            found = self._antecedent(head, previous)
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
             if PRONOUNS[lower] == "p":
-                return self._group(head, lower), None, "pronoun"
+                return Speaker(name=None, type="group", description=head.text), None, "pronoun"
             return None, None, "none"
         if head.pos_ == "PROPN":
             return self._proper(head)
@@ -355,13 +351,13 @@ class _State:
             lemma = head.lemma_.lower()
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and lemma in _BODIES:
-                owner, _p, _h = self.resolve(poss, cand, None, addressee)
+                owner, _p, _h = self.resolve(poss, None, addressee)
                 if owner is not None and owner.name:
                     return Speaker(name=f"{owner.name} {lemma}", type="organisation"), None, "name"
             person = self.titles.get(lemma)
             definite = any(c.lower_ in ("the", "this") for c in head.children)
             if person is None and definite and lemma in TITLES | _ROLES and not addressee:
-                person = self._antecedent(head, cand, previous, any_gender=True)
+                person = self._antecedent(head, previous, any_gender=True)
             if person is not None and poss is None and head.tag_ != "NNS":
                 return self.speaker_of(person), person, "nominal"
         return self._unnamed(head), None, "nominal"
@@ -379,9 +375,6 @@ class _State:
         if text.isupper() and len(text) > 1 and kind == "other":
             text = text.title() if len(text) > 5 else text
         return Speaker(name=text, type=kind), None, "name"
-
-    def _group(self, head: Any, lower: str) -> Speaker:
-        return Speaker(name=None, type="group", description=head.text)
 
     def _unnamed(self, head: Any) -> Speaker:
         tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == head.i]
@@ -404,9 +397,7 @@ class _State:
         kind = "group" if plural else ("document" if head.lemma_.lower() in _DOCUMENTS else "person")
         return Speaker(name=None, type=kind, description=text or head.text, members=members)
 
-    def _antecedent(
-        self, pron: Any, cand: Candidate, previous: Person | None, any_gender: bool = False
-    ) -> Person | None:
+    def _antecedent(self, pron: Any, previous: Person | None, any_gender: bool = False) -> Person | None:
         want = None if any_gender else PRONOUNS.get(pron.lower_)
         if want not in ("m", "f") and not any_gender:
             return None
