@@ -19,7 +19,6 @@ from typing import Any
 from ..records import Span
 from .candidate import Candidate
 from .lexicon import (
-    ADDRESSEE_PREPS,
     CLAUSE_CUES,
     INFINITIVE_CUES,
     OBJECT_CUES,
@@ -33,6 +32,14 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
+# Words for the occasion of a statement: "in an interview with …", "in an email to …".
+_MEDIA = frozenset(
+    """interview statement letter call email e-mail memo message appearance conversation speech
+    briefing meeting breakfast dinner lunch session""".split()
+)
+_ADDRESSING = frozenset("speak talk address write respond reply".split())
+# "pointed to", "referred to": a "to" that names no addressee.
+_NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
 _DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 _EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
 
@@ -149,7 +156,7 @@ class Finder:
         if best is None:
             return self._byline(doc, quote, qi, tokens, in_quote)
         confidence, verb, route = best
-        source, subject = self._source(verb)
+        source, subject = self._source(verb, in_quote)
         return Candidate(
             cue=self._cue_tokens(verb),
             source=source,
@@ -228,8 +235,8 @@ class Finder:
     # -- cue verbs -------------------------------------------------------------------------
     def _verb_cue(self, doc: Any, verb: Any, in_quote: list[int]) -> Candidate | None:
         lemma = verb.lemma_.lower()
-        if verb.pos_ == "ADP" and lemma == "accord" or (verb.lower_ == "according" and verb.dep_ == "prep"):
-            return self._according(doc, verb, in_quote)
+        if verb.lower_ == "according":
+            return self._according(doc, verb)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         content: list[Any] = []
@@ -279,14 +286,18 @@ class Finder:
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             route = "parenthetical"
-        if not content and lemma in OBJECT_CUES:
+        if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES):
             right = [
                 c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.i not in addressee
             ]
-            if right and right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd"):
-                content = [t for t in verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]]
-                route = "object"
-            if not content and verb.dep_ == "relcl":
+            if right and (right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd") or right[0].lower_ == "as"):
+                span = verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]
+                # a speech verb outside the object lexicon reports through its object only
+                # when the object quotes: "noted several “intangibles”"
+                if lemma in OBJECT_CUES or any(in_quote[t.i] >= 0 for t in span):
+                    content = list(span)
+                    route = "object"
+            if not content and verb.dep_ == "relcl" and lemma in OBJECT_CUES:
                 rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
                 if rel:
                     content, route = rel, "relative"
@@ -297,7 +308,7 @@ class Finder:
         content = trim([t for t in content if t.i != verb.i])
         if not content:
             return None
-        source, subject = self._source(verb)
+        source, subject = self._source(verb, in_quote)
         if any(t.i in source for t in content):
             return None
         pieces = self._pieces(content)
@@ -311,24 +322,34 @@ class Finder:
             subject=subject,
         )
 
-    def _according(self, doc: Any, prep: Any, in_quote: list[int]) -> Candidate | None:
-        """``according to X, …``: X is the source, the rest of the sentence the content."""
-        to = next((c for c in prep.children if c.lower_ == "to"), None)
-        pobj = next((c for c in (to.children if to is not None else prep.children) if c.dep_ == "pobj"), None)
-        if pobj is None:
+    def _according(self, doc: Any, word: Any) -> Candidate | None:
+        """``according to X, …`` / ``…, according to X``: X is the source, the rest of the
+        sentence the content.  Read by position, since the parser often makes "According"
+        the root of the sentence."""
+        to = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if to is None or to.lower_ != "to":
             return None
-        source = [t.i for t in pobj.subtree]
-        skip = {t.i for t in prep.subtree}
-        sent = prep.sent
-        content = trim([t for t in sent if t.i not in skip and not t.is_space])
-        if not content or (content[-1].text in ".!?" and len(content) == 1):
+        sent = [t for t in word.sent if not t.is_space]
+        first = sent[0].i
+        if word.i == first or (word.i - first <= 2 and all(t.is_punct for t in doc[first : word.i])):
+            comma = next((t.i for t in doc[to.i + 1 : sent[-1].i + 1] if t.text == ","), None)
+            if comma is None:
+                return None
+            source = list(doc[to.i + 1 : comma])
+            content = [t for t in doc[comma + 1 : sent[-1].i + 1]]
+        else:
+            content = [t for t in doc[first : word.i]]
+            source = [t for t in doc[to.i + 1 : sent[-1].i + 1]]
+            comma = next((i for i, t in enumerate(source) if t.text in (",", ";") or t.dep_ == "relcl"), None)
+            source = source[:comma] if comma else source
+        source, content = trim(source), trim(content)
+        if content and content[-1].text in ".!?":
+            content = trim(content[:-1])
+        if not source or not content or len(source) > 15:
             return None
-        if content[-1].text == ".":
-            content = content[:-1]
-        cue = [prep.i] + ([to.i] if to is not None else [])
         return Candidate(
-            cue=sorted(cue),
-            source=source,
+            cue=[word.i, to.i],
+            source=[t.i for t in source],
             content=self._pieces(content),
             route="according",
             confidence=0.85,
@@ -358,11 +379,13 @@ class Finder:
         ]
         return sorted(parts)
 
-    def _source(self, verb: Any) -> tuple[list[int], int | None]:
+    def _source(self, verb: Any, in_quote: list[int]) -> tuple[list[int], int | None]:
         """(source tokens, subject token): the subject of the cue, or of the verb it joins.
 
         A participle (``…, saying that …``) has no source of its own; its subject is the
-        subject of the clause it hangs from, passed on for the resolver.
+        subject of the clause it hangs from, passed on for the resolver.  A subject inside a
+        quotation is the parser's mistake for an inverted cue (``“…,” said Leslie Wimes``):
+        the noun after the verb is the source then.
         """
         for child in verb.children:
             if child.dep_ == "agent":
@@ -371,15 +394,22 @@ class Finder:
                     return self._np(pobj), pobj.i
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
+                if in_quote[child.i] >= 0:
+                    after = next(
+                        (c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and in_quote[c.i] < 0), None
+                    )
+                    if after is not None:
+                        return self._np(after), after.i
+                    continue
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return [child.i], verb.head.i
                 return self._np(child), child.i
         head = verb
         for _ in range(4):
-            if head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep") and head.head is not head:
+            if head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep") and head.head.i != head.i:
                 participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "acl", "dep")
                 head = head.head
-                subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+                subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is not None:
                     if participle or verb.dep_ in ("advcl", "acl"):
                         return [], subj.i
@@ -396,43 +426,64 @@ class Finder:
             if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.text in '\u201c\u201d"'):
                 drop.update(t.i for t in child.subtree)
         tokens = [t for t in head.subtree if t.i not in drop]
+        # never across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
+        breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
+        if breaks:
+            tokens = tokens[breaks[-1] + 1 :] if tokens.index(head) > breaks[-1] else tokens[: breaks[0]]
         tokens = trim(tokens)
         return [t.i for t in tokens] or [head.i]
 
     @staticmethod
     def _addressee(verb: Any) -> list[int]:
-        """Who the statement was made to: ``told Putin``, ``said to reporters``, ``in an
-        interview with CNN``."""
+        """Who the statement was made to: ``told Putin``, ``urged Congress to``, ``said to
+        reporters``, ``called on X``, ``speaking to a veterans group``, ``in an interview
+        with CNN``, ``in a Bloomberg interview``, ``wrote in an email to X``."""
         lemma = verb.lemma_.lower()
-        for child in verb.children:
-            if (
-                lemma in TELL_VERBS
-                and child.dep_ in ("dobj", "dative")
-                and child.pos_ in ("PROPN", "NOUN", "PRON")
-            ):
-                return [t.i for t in child.subtree if t.dep_ not in ("relcl",)][:8]
-            if child.dep_ in ("prep", "dative") and child.lower_ in ADDRESSEE_PREPS:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                if child.lower_ == "to" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return [t.i for t in pobj.subtree][:8]
-                if child.lower_ == "in" and pobj.lemma_.lower() in (
-                    "interview",
-                    "statement",
-                    "letter",
-                    "call",
+
+        def mention(token: Any) -> list[int]:
+            return [t.i for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct")][:8]
+
+        if lemma in TELL_VERBS:
+            for child in verb.children:
+                if (
+                    child.dep_ in ("dobj", "dative")
+                    and child.pos_ in ("PROPN", "NOUN", "PRON")
+                    and child.tag_ not in ("WP", "WDT")
                 ):
-                    inner = next(
-                        (
-                            p
-                            for c in pobj.children
-                            if c.dep_ == "prep" and c.lower_ in ("with", "to")
-                            for p in c.children
-                            if p.dep_ == "pobj"
-                        ),
-                        None,
-                    )
-                    if inner is not None:
-                        return [t.i for t in inner.subtree][:8]
+                    return mention(child)
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
+        for child in verb.children:  # "…, speaking to a veterans group, said …"
+            if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() in _ADDRESSING:
+                preps.extend(c for c in child.children if c.dep_ in ("prep", "dative"))
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            word, head_lemma = prep.lower_, prep.head.lemma_.lower()
+            nominal = pobj.pos_ in ("PROPN", "NOUN", "PRON")
+            has_object = any(c.dep_ == "dobj" for c in prep.head.children)
+            if word == "to" and head_lemma not in _NOT_TO_ADDRESSEE and nominal and not has_object:
+                return mention(pobj)
+            if word == "on" and head_lemma == "call" and nominal:
+                return mention(pobj)
+            if word in ("in", "during", "at", "on") and pobj.lemma_.lower() in _MEDIA:
+                inner = next(
+                    (
+                        p
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                if inner is not None:
+                    return mention(inner)
+                outlet = [
+                    c
+                    for c in pobj.children
+                    if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and pobj.lemma_ == "interview"
+                ]
+                if outlet:
+                    return mention(outlet[0])
         return []

@@ -486,7 +486,7 @@ QUOTE_CUES = frozenset(CLAUSE_PRECISION) | frozenset(
     post reply respond answer recall joke quip conclude predict acknowledge admit announce shout
     chant exclaim remark observe suggest complain muse boast concede counter retort scoff laugh
     sigh emphasize stress assert lament urge plead promise vow pledge read describe put call
-    email text tell testify recount wonder murmur whisper yell scream cry begin open close
+    email text tell testify recount wonder murmur whisper yell scream cry
     summarize summarise interject caution concur agree disagree dispute protest object""".split()
 )
 
@@ -495,7 +495,7 @@ OBJECT_CUES = frozenset(
     """express deny announce confirm criticize criticise praise blast slam denounce condemn reject
     dismiss cite tout describe mock question urge promise vow list portray echo reiterate repeat
     acknowledge admit predict propose accuse blame call applaud lambast decry ridicule hail
-    defend endorse""".split()
+    defend endorse characterize characterise label brand dub term reference highlight""".split()
 )
 
 # Verbs whose content is a to-infinitive: vowed to …, urged Congress to ….
@@ -505,8 +505,10 @@ INFINITIVE_CUES = frozenset(
 )
 
 # Verbs whose object is the addressee: told Putin, assured voters.
-TELL_VERBS = frozenset("tell assure inform warn remind urge ask brief advise promise reassure".split())
-ADDRESSEE_PREPS = frozenset(("to", "in"))
+TELL_VERBS = frozenset(
+    """tell assure inform warn remind urge ask brief advise promise reassure encourage implore press
+    dare challenge invite beg instruct order direct caution persuade""".split()
+)
 
 
 def cue_precision(lemma: str, route: str) -> float:

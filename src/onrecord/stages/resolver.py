@@ -143,7 +143,9 @@ class Resolver:
                 speaker, person, how = state.resolve(head, previous_person)
             addressee = None
             if cand.addressee:
-                addressee, _p, _h = state.resolve(self._head(doc, cand.addressee), None, addressee=True)
+                addressee, _p, _h = state.resolve(
+                    self._head(doc, cand.addressee), None, addressee=True, exclude=person
+                )
             kind = self._kind(doc.text, cand)
             factor = {"name": 1.0, "pronoun": 0.9, "nominal": 0.85, "metonym": 0.95}.get(how, 0.75)
             out.append(
@@ -313,8 +315,10 @@ class _State:
         return Speaker(name=person.name, type="person")
 
     def resolve(
-        self, head: Any, previous: Person | None, addressee: bool = False
+        self, head: Any, previous: Person | None, addressee: bool = False, exclude: Person | None = None
     ) -> tuple[Speaker | None, Person | None, str]:
+        """(speaker, person, how) for the mention headed by ``head``; ``exclude``: a person a
+        pronoun cannot mean here (the speaker, for an addressee "her")."""
         doc = self.doc
         # a name: the person entity at the head, or in an appositive of it
         person = self.person_at.get(head.i)
@@ -339,7 +343,7 @@ class _State:
             return Speaker(name=_clean(ent.text), type=kind), None, "metonym"
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
-            found = self._antecedent(head, previous)
+            found = self._antecedent(head, previous, exclude=exclude)
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
             if PRONOUNS[lower] == "p":
@@ -397,7 +401,9 @@ class _State:
         kind = "group" if plural else ("document" if head.lemma_.lower() in _DOCUMENTS else "person")
         return Speaker(name=None, type=kind, description=text or head.text, members=members)
 
-    def _antecedent(self, pron: Any, previous: Person | None, any_gender: bool = False) -> Person | None:
+    def _antecedent(
+        self, pron: Any, previous: Person | None, any_gender: bool = False, exclude: Person | None = None
+    ) -> Person | None:
         want = None if any_gender else PRONOUNS.get(pron.lower_)
         if want not in ("m", "f") and not any_gender:
             return None
@@ -409,7 +415,7 @@ class _State:
                 mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
         for token in self.doc[: pron.i]:
             person = self.person_at.get(token.i)
-            if person is None:
+            if person is None or person is exclude:
                 continue
             distance = here - self.sent_of.get(token.i, 0)
             if distance > self.window:
