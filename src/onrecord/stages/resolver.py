@@ -90,7 +90,12 @@ class Person:
     words: set[str]
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
-    last_seen: int = 0
+    # token indices where the article names this person
+    mentions: list[int] = field(default_factory=list)
+
+    def last_before(self, i: int) -> int:
+        """The latest mention before token ``i`` (-1 when none)."""
+        return max((m for m in self.mentions if m < i), default=-1)
 
     @property
     def name(self) -> str:
@@ -176,11 +181,19 @@ class Resolver:
             words = _name_words(ent.text)
             if not words:
                 continue
-            match = None
-            for person in reversed(people):
-                if set(words) <= person.words or person.words <= set(words):
-                    match = person
-                    break
+            # a short form goes to the person of that name mentioned last ("Clinton" after
+            # "Bill Clinton" is Bill); a fuller form completes a one-word person
+            match = max(
+                (p for p in people if set(words) <= p.words),
+                key=lambda p: p.last_before(ent.start),
+                default=None,
+            )
+            if match is None:
+                match = max(
+                    (p for p in people if p.words <= set(words) and len(p.words) == 1),
+                    key=lambda p: p.last_before(ent.start),
+                    default=None,
+                )
             text = _clean(ent.text)
             while text.split() and text.split()[0].lower().strip(".") in TITLES | {"the"}:
                 text = text.split(" ", 1)[1] if " " in text else ""
@@ -190,10 +203,12 @@ class Resolver:
             else:
                 match.names.append(text)
                 match.words |= set(words)
-            match.last_seen = ent.start
+            match.mentions.append(ent.start)
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None:
                 title = before.lower_.strip(".")
+                if ent.start > 1 and doc[ent.start - 2].lower_ in ("vice", "deputy", "assistant"):
+                    title = f"{doc[ent.start - 2].lower_} {title}"
                 match.titles.add(title)
                 if title in MALE_TITLES:
                     match.gender = "m"
@@ -208,7 +223,9 @@ class Resolver:
                 word = _name_words(token.text)
                 found = [p for p in people if word and word[0] in p.words and len(word[0]) > 2]
                 if found:
-                    person_at[token.i] = found[-1]
+                    person = max(found, key=lambda p: p.last_before(token.i))
+                    person_at[token.i] = person
+                    person.mentions.append(token.i)
         # gender from the pronouns that follow a person as the next subject
         for person in people:
             first = person.name.split()[0].lower() if person.name.split() else ""
@@ -223,25 +240,31 @@ class Resolver:
     @staticmethod
     def _titles(doc: Any, person_at: dict[int, Person]) -> dict[str, Person]:
         """Common nouns the article used for a person: ``spokesman Josh Earnest``,
-        ``Michael McFaul, a former ambassador``, ``the commissioner, Maria Lindqvist``."""
-        titles: dict[str, Person] = {}
+        ``Michael McFaul, a former ambassador``, ``the commissioner, Maria Lindqvist``,
+        ``President Obama``.  A title several people bore ("president") goes to the one the
+        article names most."""
+        by_title: dict[str, list[Person]] = {}
+
+        def add(title: str, person: Person) -> None:
+            bearers = by_title.setdefault(TITLE_FORMS.get(title, title), [])
+            if all(b is not person for b in bearers):
+                bearers.append(person)
+
         for token in doc:
             person = person_at.get(token.i)
             if person is not None:
                 for child in token.children:
                     if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
-                        titles[child.lemma_.lower()] = person
+                        add(child.lemma_.lower(), person)
                         for grand in child.children:
                             if grand.dep_ == "compound" and grand.pos_ == "NOUN":
-                                titles[grand.lemma_.lower()] = person
+                                add(grand.lemma_.lower(), person)
                 if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in person_at:
-                    titles[token.head.lemma_.lower()] = person
-            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.i in person_at:
-                titles[token.lemma_.lower()] = person_at[token.head.i]
+                    add(token.head.lemma_.lower(), person)
         for person in {id(p): p for p in person_at.values()}.values():
             for title in person.titles:
-                titles.setdefault(TITLE_FORMS.get(title, title), person)
-        return titles
+                add(title, person)
+        return {title: max(bearers, key=lambda p: len(p.mentions)) for title, bearers in by_title.items()}
 
     # -- output helpers --------------------------------------------------------------------
     @staticmethod
@@ -346,6 +369,10 @@ class _State:
             found = self._antecedent(head, previous, exclude=exclude)
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
+            if lower in ("it", "they", "which"):
+                body = self._organisation(head)
+                if body is not None:
+                    return body, None, "pronoun"
             if PRONOUNS[lower] == "p":
                 return Speaker(name=None, type="group", description=head.text), None, "pronoun"
             return None, None, "none"
@@ -358,13 +385,34 @@ class _State:
                 owner, _p, _h = self.resolve(poss, None, addressee)
                 if owner is not None and owner.name:
                     return Speaker(name=f"{owner.name} {lemma}", type="organisation"), None, "name"
+            if lemma in _BODY_NOUNS and poss is None:
+                body = self._organisation(head, lemma)
+                if body is not None:
+                    return body, None, "nominal"
             person = self.titles.get(lemma)
             definite = any(c.lower_ in ("the", "this") for c in head.children)
             if person is None and definite and lemma in TITLES | _ROLES and not addressee:
-                person = self._antecedent(head, previous, any_gender=True)
+                gender = "m" if lemma in MALE_TITLES or lemma.endswith("man") else None
+                gender = "f" if lemma in FEMALE_TITLES or lemma.endswith("woman") else gender
+                person = self._antecedent(head, previous, any_gender=gender is None, gender=gender)
             if person is not None and poss is None and head.tag_ != "NNS":
                 return self.speaker_of(person), person, "nominal"
         return self._unnamed(head), None, "nominal"
+
+    def _organisation(self, head: Any, word: str | None = None) -> Speaker | None:
+        """The organisation an ``it``/``they``/``the agency`` refers to: the latest one named
+        in the last few sentences (whose name holds ``word``, when given)."""
+        here = self.sent_of.get(head.i, 0)
+        for ent in reversed([e for e in self.doc.ents if e.end <= head.i and e.label_ in ("ORG", "NORP")]):
+            if here - self.sent_of.get(ent.start, 0) > 3:
+                break
+            if word is not None and word not in ent.text.lower():
+                continue
+            if word is None and ent.label_ == "NORP" and head.lower_ == "it":
+                continue
+            full = [e.text for e in self.doc.ents if e.label_ == ent.label_ and ent.text in e.text]
+            return Speaker(name=_clean(max(full, key=len)), type="organisation")
+        return None
 
     def _proper(self, head: Any) -> tuple[Speaker, Person | None, str]:
         """A proper name the entity recogniser missed: joined to a known person if it shortens
@@ -402,9 +450,14 @@ class _State:
         return Speaker(name=None, type=kind, description=text or head.text, members=members)
 
     def _antecedent(
-        self, pron: Any, previous: Person | None, any_gender: bool = False, exclude: Person | None = None
+        self,
+        pron: Any,
+        previous: Person | None,
+        any_gender: bool = False,
+        exclude: Person | None = None,
+        gender: str | None = None,
     ) -> Person | None:
-        want = None if any_gender else PRONOUNS.get(pron.lower_)
+        want = gender or (None if any_gender else PRONOUNS.get(pron.lower_))
         if want not in ("m", "f") and not any_gender:
             return None
         here = self.sent_of.get(pron.i, 0)
@@ -444,6 +497,11 @@ class _State:
         return max(scores.values(), key=lambda s: s[0])[1]
 
 
+_BODY_NOUNS = frozenset(
+    """agency commission union committee council board department ministry company firm bank
+    court panel network newspaper paper group organization organisation institute foundation
+    campaign administration party""".split()
+)
 _BODIES = frozenset("campaign administration government team office camp party".split())
 _ROLES = frozenset(
     """nominee candidate businessman billionaire president senator governor congressman
