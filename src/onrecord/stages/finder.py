@@ -392,7 +392,15 @@ class Finder:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self._np(pobj), pobj.i
-        for child in verb.children:
+        # the subject nearest the verb, never one across a paragraph break ("12:15 p.m.\n\nTrump says")
+        subjects = sorted(
+            (c for c in verb.children if c.dep_ in _SUBJECTS),
+            key=lambda c: (
+                any("\n" in t.text for t in verb.doc[min(c.i, verb.i) : max(c.i, verb.i)]),
+                abs(c.i - verb.i),
+            ),
+        )
+        for child in subjects:
             if child.dep_ in _SUBJECTS:
                 if in_quote[child.i] >= 0:
                     after = next(
@@ -405,9 +413,12 @@ class Finder:
                     return [child.i], verb.head.i
                 return self._np(child), child.i
         head = verb
-        for _ in range(4):
-            if head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep") and head.head.i != head.i:
-                participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "acl", "dep")
+        for _ in range(5):
+            if (
+                head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep", "pcomp", "prep")
+                and head.head.i != head.i
+            ):
+                participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "dep", "pcomp")
                 head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is not None:

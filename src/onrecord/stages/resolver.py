@@ -178,6 +178,9 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            # a headline's "Obama Says": the recogniser took the verb into the name
+            while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
+                ent = ent[:-1]
             words = _name_words(ent.text)
             if not words:
                 continue
@@ -497,6 +500,7 @@ class _State:
         return max(scores.values(), key=lambda s: s[0])[1]
 
 
+_VERB_FORMS = frozenset("says said tells told asks asked warns warned slams slammed blasts".split())
 _BODY_NOUNS = frozenset(
     """agency commission union committee council board department ministry company firm bank
     court panel network newspaper paper group organization organisation institute foundation
