@@ -14,6 +14,7 @@ This is the replaceable stage: a learned finder returns the same ``Candidate`` l
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..records import Span
@@ -40,7 +41,9 @@ _MEDIA = frozenset(
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
 _NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
-_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
+# Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
+_NOT_GOVERNORS = frozenset("be know title name dub call have include feature mean use".split())
+_BYLINE_RE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|\u2013|--?)[ \t\u00a0]*(?=\w)")
 _EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
 
 
@@ -93,6 +96,16 @@ class Finder:
                 used_cues.update(cand.cue)
         for cand in found:
             cand.content = [self._cover_quotes(span, top) for span in cand.content]
+        # a quotation no cue took, inside the object of a clause with a subject: the subject
+        # says it ("Trump openly admires Putin as a “strong leader”")
+        for qi, quote in enumerate(top):
+            if any(s.start <= quote.start and quote.end <= s.end for c in found for s in c.content):
+                continue
+            cand = self._governor(doc, quote, qi, in_quote, used_cues)
+            if cand is not None:
+                found.append(cand)
+                used_cues.update(cand.cue)
+        for cand in found:
             cand.quotes = sorted(
                 {
                     qi
@@ -168,25 +181,62 @@ class Finder:
             quotes=[qi],
         )
 
+    def _governor(
+        self, doc: Any, quote: Quote, qi: int, in_quote: list[int], used_cues: set[int]
+    ) -> Candidate | None:
+        """The verb whose object holds a quotation, when it has a named or nominal subject."""
+        tokens = [t for t in doc if in_quote[t.i] == qi and not t.is_punct and not t.is_space]
+        heads = [t.head for t in tokens if in_quote[t.head.i] != qi]
+        if not heads:
+            return None
+        verb = heads[0]
+        for _ in range(4):
+            if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
+                break
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.i in used_cues or in_quote[verb.i] >= 0 or verb.i > tokens[0].i:
+            return None
+        if verb.lemma_.lower() in _NOT_GOVERNORS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and in_quote[c.i] < 0), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.ent_type_ in ("DATE", "TIME"):
+            return None
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+        if right:
+            span = doc[right[0].left_edge.i : max(right[-1].right_edge.i, tokens[-1].i) + 1]
+        content = trim(list(span))
+        if not content or any("\n" in t.text for t in content):
+            return None
+        return Candidate(
+            cue=self._cue_tokens(verb),
+            source=self._np(subject),
+            content=self._pieces(content),
+            route="quote-governor",
+            confidence=0.45,
+            subject=subject.i,
+            quotes=[qi],
+        )
+
     @staticmethod
     def _byline(doc: Any, quote: Quote, qi: int, tokens: list[Any], in_quote: list[int]) -> Candidate | None:
         """A quotation signed after a dash: “…” ― Carlos Ruiz (the rest of its paragraph)."""
-        i = tokens[-1].i + 1
-        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
-            i += 1
-        if i >= len(doc) or doc[i].text not in _DASHES:
+        text = doc.text
+        match = _BYLINE_RE.match(text, quote.end)
+        if match is None:
             return None
-        names = []
-        for token in doc[i + 1 :]:
-            if "\n" in token.text or in_quote[token.i] >= 0:
-                break
-            names.append(token)
-        names = trim(names)
-        if not names or len(names) > 8 or names[0].pos_ != "PROPN":
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        names = doc.char_span(match.end(), line_end, alignment_mode="expand")
+        if dash is None or names is None:
+            return None
+        name_tokens = trim([t for t in names if in_quote[t.i] < 0 and t.i >= dash.end])
+        if not name_tokens or len(name_tokens) > 8 or name_tokens[0].pos_ not in ("PROPN", "NOUN"):
             return None
         return Candidate(
-            cue=[i],
-            source=[t.i for t in names],
+            cue=[dash.start],
+            source=[t.i for t in name_tokens],
             content=list(quote.pieces),
             route="quote-byline",
             confidence=0.8,
@@ -221,10 +271,15 @@ class Finder:
         while j >= 0 and (doc[j].is_space or doc[j].text in ",:"):
             j -= 1
         if j < first - 1:
-            for i in range(j, max(-1, j - self.near), -1):
+            colon = any(doc[k].text == ":" for k in range(j + 1, first))
+            for i in range(j, max(-1, j - (3 * self.near if colon else self.near)), -1):
                 if in_quote[i] >= 0 or "\n" in doc[i].text or doc[i].text in ".!?":
                     break
                 if self._is_quote_cue(doc[i]):
+                    return doc[i]
+                # "Sen. Claire McCaskill scolded him: “…”": a colon makes any verb with a
+                # subject the cue
+                if colon and doc[i].pos_ == "VERB" and any(c.dep_ in _SUBJECTS for c in doc[i].children):
                     return doc[i]
         return None
 

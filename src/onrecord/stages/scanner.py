@@ -149,6 +149,8 @@ class QuoteScanner:
         if not match:
             return False
         after = text[match.end() : match.end() + 1]
+        if match.group() == "\u201d" and after.isalnum():
+            return True
         return _role(match.group(), _DOUBLE_ROLE[match.group()], "", after) == "open"
 
     def _scan_paragraph(self, text: str, start: int, end: int) -> tuple[list[Quote], int | None]:
@@ -160,6 +162,8 @@ class QuoteScanner:
             before = text[match.start() - 1] if match.start() > start else ""
             after = text[match.end()] if match.end() < end else ""
             role = _role(mark, _DOUBLE_ROLE[mark], before, after)
+            if mark == "\u201d" and match.start() == start and after.isalnum():
+                role = "open"  # a paragraph typed with ” for “
             if mark == "''" and role == "none":
                 continue
             if open_at is None:
