@@ -170,6 +170,9 @@ class Finder:
             return self._byline(doc, quote, qi, tokens, in_quote)
         confidence, verb, route = best
         source, subject = self._source(verb, in_quote)
+        if not source and subject is None:
+            source = self._frame_source(doc, tokens, verb, in_quote)
+            subject = source[-1] if source else None
         return Candidate(
             cue=self._cue_tokens(verb),
             source=source,
@@ -180,6 +183,24 @@ class Finder:
             subject=subject,
             quotes=[qi],
         )
+
+    @staticmethod
+    def _frame_source(doc: Any, tokens: list[Any], verb: Any, in_quote: list[int]) -> list[int]:
+        """Where the parse gave the cue no subject: the words between the quotation and the
+        cue (“…,” Tulsa police Chief Chuck Jordan said), else those after it (“…,” said X)."""
+        if verb.i > tokens[-1].i:
+            words = doc[tokens[-1].i + 1 : verb.i]
+        else:
+            end = verb.i + 1
+            while (
+                end < len(doc) and not doc[end].is_punct and "\n" not in doc[end].text and end - verb.i <= 8
+            ):
+                end += 1
+            words = doc[verb.i + 1 : end]
+        found = trim([t for t in words if in_quote[t.i] < 0 and not t.is_space])
+        if not found or len(found) > 10 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in found):
+            return []
+        return [t.i for t in found]
 
     def _governor(
         self, doc: Any, quote: Quote, qi: int, in_quote: list[int], used_cues: set[int]

@@ -126,6 +126,7 @@ class Resolver:
 
     def __init__(self, window: int = 6) -> None:
         self.window = window
+        self.reported: set[int] = set()
 
     def __call__(self, doc: Any, candidates: list[Candidate]) -> list[Attribution]:
         people, person_at = self._people(doc)
@@ -135,8 +136,16 @@ class Resolver:
             for token in sent:
                 sent_of[token.i] = si
         state = _State(doc, people, person_at, titles, sent_of, self.window)
+        # names inside what someone is quoted as saying never take the floor themselves
+        state.reported = {
+            t.i
+            for c in candidates
+            for s in c.content
+            for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()
+        }
         out: list[Attribution] = []
         previous_person: Person | None = None
+        previous_at = -1  # where the article last referred to previous_person
         for cand in sorted(candidates, key=lambda c: c.start):
             head = (
                 self._head(doc, cand.source)
@@ -145,7 +154,7 @@ class Resolver:
             )
             speaker, person, how = (None, None, "none")
             if head is not None:
-                speaker, person, how = state.resolve(head, previous_person)
+                speaker, person, how = state.resolve(head, previous_person, previous_at=previous_at)
             addressee = None
             if cand.addressee:
                 addressee, _p, _h = state.resolve(
@@ -165,8 +174,8 @@ class Resolver:
                     addressee_span=self._spans(doc, cand.addressee),
                 )
             )
-            if person is not None:
-                previous_person = person
+            if person is not None and head is not None:
+                previous_person, previous_at = person, head.i
         return out
 
     # -- people ----------------------------------------------------------------------------
@@ -272,10 +281,16 @@ class Resolver:
     # -- output helpers --------------------------------------------------------------------
     @staticmethod
     def _head(doc: Any, tokens: list[int]) -> Any:
-        """The syntactic head of a mention: the token whose head lies outside it."""
+        """The syntactic head of a mention: the token whose head lies outside it (its last
+        noun when the parse makes that a verb)."""
         inside = set(tokens)
         heads = [doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
-        return heads[0] if heads else doc[tokens[0]]
+        head = heads[0] if heads else doc[tokens[0]]
+        if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
+            nouns = [doc[i] for i in tokens if doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+            if nouns:
+                head = nouns[-1]
+        return head
 
     @staticmethod
     def _spans(doc: Any, tokens: list[int]) -> tuple[Span, ...]:
@@ -336,12 +351,18 @@ class _State:
         self.titles = titles
         self.sent_of = sent_of
         self.window = window
+        self.reported: set[int] = set()
 
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
 
     def resolve(
-        self, head: Any, previous: Person | None, addressee: bool = False, exclude: Person | None = None
+        self,
+        head: Any,
+        previous: Person | None,
+        addressee: bool = False,
+        exclude: Person | None = None,
+        previous_at: int = -1,
     ) -> tuple[Speaker | None, Person | None, str]:
         """(speaker, person, how) for the mention headed by ``head``; ``exclude``: a person a
         pronoun cannot mean here (the speaker, for an addressee "her")."""
@@ -369,7 +390,7 @@ class _State:
             return Speaker(name=_clean(ent.text), type=kind), None, "metonym"
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
-            found = self._antecedent(head, previous, exclude=exclude)
+            found = self._antecedent(head, previous, exclude=exclude, previous_at=previous_at)
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
             if lower in ("it", "they", "which"):
@@ -459,7 +480,11 @@ class _State:
         any_gender: bool = False,
         exclude: Person | None = None,
         gender: str | None = None,
+        previous_at: int = -1,
     ) -> Person | None:
+        """The person a pronoun (or a bare title) refers to, by agreement and salience: the
+        speaker of the turn it continues, unless another person has since become a subject;
+        else the nearest subject."""
         want = gender or (None if any_gender else PRONOUNS.get(pron.lower_))
         if want not in ("m", "f") and not any_gender:
             return None
@@ -469,10 +494,17 @@ class _State:
         for token in self.doc[: pron.i]:
             if token.i in self.person_at:
                 mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
+        latest_subject: tuple[int, Person] | None = None
         for token in self.doc[: pron.i]:
             person = self.person_at.get(token.i)
             if person is None or person is exclude:
                 continue
+            if (
+                (token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"))
+                and (want is None or person.gender in (None, want))
+                and token.i not in self.reported
+            ):
+                latest_subject = (token.i, person)
             distance = here - self.sent_of.get(token.i, 0)
             if distance > self.window:
                 continue
@@ -489,12 +521,15 @@ class _State:
             best = scores.get(id(person))
             if best is None or score > best[0]:
                 scores[id(person)] = (score, person)
+        turn = previous
         if (
-            previous is not None
-            and id(previous) in scores
-            and (want is None or previous.gender in (None, want))
+            latest_subject is not None
+            and latest_subject[1] is not previous
+            and latest_subject[0] > previous_at
         ):
-            scores[id(previous)] = (scores[id(previous)][0] + 1.0, previous)
+            turn = latest_subject[1]  # someone else has taken the floor since
+        if turn is not None and id(turn) in scores and (want is None or turn.gender in (None, want)):
+            scores[id(turn)] = (scores[id(turn)][0] + 1.0, turn)
         if not scores:
             return None
         return max(scores.values(), key=lambda s: s[0])[1]
