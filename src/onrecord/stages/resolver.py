@@ -193,11 +193,11 @@ class Resolver:
             words = _name_words(ent.text)
             if not words:
                 continue
-            # a short form goes to the person of that name mentioned last ("Clinton" after
-            # "Bill Clinton" is Bill); a fuller form completes a one-word person
+            # a short form goes to the person of that name the article names most, then the
+            # one named last; a fuller form completes a one-word person
             match = max(
                 (p for p in people if set(words) <= p.words),
-                key=lambda p: p.last_before(ent.start),
+                key=lambda p: (len(p.mentions), p.last_before(ent.start)),
                 default=None,
             )
             if match is None:
@@ -235,7 +235,7 @@ class Resolver:
                 word = _name_words(token.text)
                 found = [p for p in people if word and word[0] in p.words and len(word[0]) > 2]
                 if found:
-                    person = max(found, key=lambda p: p.last_before(token.i))
+                    person = max(found, key=lambda p: (len(p.mentions), p.last_before(token.i)))
                     person_at[token.i] = person
                     person.mentions.append(token.i)
         # gender from the pronouns that follow a person as the next subject
