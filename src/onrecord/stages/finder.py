@@ -480,7 +480,15 @@ class Finder:
             if child.dep_ in _SUBJECTS:
                 if in_quote[child.i] >= 0:
                     after = next(
-                        (c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and in_quote[c.i] < 0), None
+                        (
+                            c
+                            for c in verb.rights
+                            if c.pos_ in ("PROPN", "NOUN")
+                            and in_quote[c.i] < 0
+                            and c.ent_type_ not in ("DATE", "TIME")
+                            and c.dep_ != "npadvmod"
+                        ),
+                        None,
                     )
                     if after is not None:
                         return self._np(after), after.i

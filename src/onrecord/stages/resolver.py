@@ -110,6 +110,11 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
+def _org_words(text: str) -> list[str]:
+    words = re.sub(r"[^\w\s]", " ", text.lower()).split()
+    return words[1:] if words[:1] == ["the"] else words
+
+
 def _clean(text: str) -> str:
     text = _SPACE_RE.sub(" ", text).strip(' ,;:\u201c\u201d"')
     for suffix in ("'s", "\u2019s"):
@@ -387,7 +392,8 @@ class _State:
                 if ent.label_ == "GPE" or ent.text.lower().removeprefix("the ") in GOVERNMENT_NAMES
                 else ("group" if ent.label_ == "NORP" else "organisation")
             )
-            return Speaker(name=_clean(ent.text), type=kind), None, "metonym"
+            name = self._fullest_organisation(ent.text) if ent.label_ == "ORG" else _clean(ent.text)
+            return Speaker(name=name, type=kind), None, "metonym"
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
             found = self._antecedent(head, previous, exclude=exclude, previous_at=previous_at)
@@ -423,6 +429,22 @@ class _State:
                 return self.speaker_of(person), person, "nominal"
         return self._unnamed(head), None, "nominal"
 
+    def _fullest_organisation(self, text: str) -> str:
+        """The longest name the article gives an organisation: "the Security Council" →
+        "United Nations Security Council", "IMF" → "International Monetary Fund"."""
+        words = set(_org_words(text))
+        acronym = text.removeprefix("the ").replace(".", "").strip()
+        best = _clean(text)
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            other = _org_words(ent.text)
+            initials = "".join(w[0] for w in other if w not in ("of", "and", "for", "on")).upper()
+            if (words and words <= set(other)) or (acronym.isupper() and initials == acronym):
+                if len(ent.text) > len(best):
+                    best = _clean(ent.text)
+        return best
+
     def _organisation(self, head: Any, word: str | None = None) -> Speaker | None:
         """The organisation an ``it``/``they``/``the agency`` refers to: the latest one named
         in the last few sentences (whose name holds ``word``, when given)."""
@@ -434,8 +456,7 @@ class _State:
                 continue
             if word is None and ent.label_ == "NORP" and head.lower_ == "it":
                 continue
-            full = [e.text for e in self.doc.ents if e.label_ == ent.label_ and ent.text in e.text]
-            return Speaker(name=_clean(max(full, key=len)), type="organisation")
+            return Speaker(name=self._fullest_organisation(ent.text), type="organisation")
         return None
 
     def _proper(self, head: Any) -> tuple[Speaker, Person | None, str]:
