@@ -38,6 +38,14 @@ _MEDIA = frozenset(
     """interview statement letter call email e-mail memo message appearance conversation speech
     briefing meeting breakfast dinner lunch session""".split()
 )
+# Common nouns for the people a statement is made to ("said to reporters").
+_AUDIENCES = frozenset(
+    """reporter journalist supporter crowd audience voter member lawmaker official student group
+    committee people host viewer listener reader delegate congress senator representative
+    colleague follower donor worker employee staff press media panel jury court board council
+    nation country world family parent child woman man friend leader government administration
+    president governor mayor minister""".split()
+)
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
 _NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
@@ -547,9 +555,12 @@ class Finder:
                 ):
                     return mention(child)
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
-        for child in verb.children:  # "…, speaking to a veterans group, said …"
-            if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() in _ADDRESSING:
-                preps.extend(c for c in child.children if c.dep_ in ("prep", "dative"))
+        # "…, speaking to a veterans group, said …" (hung from the verb or from its subject)
+        holders = [verb] + [c for c in verb.children if c.dep_ in _SUBJECTS]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() in _ADDRESSING:
+                    preps.extend(c for c in child.children if c.dep_ in ("prep", "dative"))
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
@@ -557,7 +568,12 @@ class Finder:
             word, head_lemma = prep.lower_, prep.head.lemma_.lower()
             nominal = pobj.pos_ in ("PROPN", "NOUN", "PRON")
             has_object = any(c.dep_ == "dobj" for c in prep.head.children)
-            if word == "to" and head_lemma not in _NOT_TO_ADDRESSEE and nominal and not has_object:
+            audience = (
+                pobj.pos_ in ("PROPN", "PRON")
+                or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or (pobj.lemma_.lower() in _AUDIENCES)
+            )
+            if word == "to" and head_lemma not in _NOT_TO_ADDRESSEE and audience and not has_object:
                 return mention(pobj)
             if word == "on" and head_lemma == "call" and nominal:
                 return mention(pobj)
@@ -568,7 +584,7 @@ class Finder:
                         for c in pobj.children
                         if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")
                         for p in c.children
-                        if p.dep_ == "pobj"
+                        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
                     ),
                     None,
                 )

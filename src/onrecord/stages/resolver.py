@@ -379,6 +379,9 @@ class _State:
                 if child.dep_ in ("appos", "compound") and child.i in self.person_at:
                     person = self.person_at[child.i]
                     break
+                if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN":
+                    head = child  # "Russia's propagandistic network RT"
+                    break
         if person is not None:
             return self.speaker_of(person), person, "name"
         if any(c.dep_ == "conj" for c in head.children):
