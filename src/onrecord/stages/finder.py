@@ -46,6 +46,7 @@ _AUDIENCES = frozenset(
     nation country world family parent child woman man friend leader government administration
     president governor mayor minister""".split()
 )
+_NAMING = frozenset("call term describe dub label brand characterize characterise".split())
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
 _NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
@@ -104,6 +105,7 @@ class Finder:
                 used_cues.update(cand.cue)
         for cand in found:
             cand.content = [self._cover_quotes(span, top) for span in cand.content]
+        found = [c for c in found if c.route != "naming" or not self._nested(c, found)]
         # a quotation no cue took, inside the object of a clause with a subject: the subject
         # says it ("Trump openly admires Putin as a “strong leader”")
         for qi, quote in enumerate(top):
@@ -124,6 +126,15 @@ class Finder:
                 | set(cand.quotes)
             )
         return found
+
+    @staticmethod
+    def _nested(cand: Candidate, found: list[Candidate]) -> bool:
+        """True when another candidate's content holds all of this one's content."""
+        return any(
+            other is not cand
+            and all(any(o.start <= s.start and s.end <= o.end for o in other.content) for s in cand.content)
+            for other in found
+        )
 
     @staticmethod
     def _cover_quotes(span: Span, top: list[Quote]) -> Span:
@@ -396,6 +407,8 @@ class Finder:
         if any(t.i in source for t in content):
             return None
         pieces = self._pieces(content)
+        if lemma in _NAMING and any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+            route = "naming"  # "condemned what he called a “brazen breach”": inside another's words
         return Candidate(
             cue=self._cue_tokens(verb),
             source=source,
