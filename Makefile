@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written after a complete install, so a second `make install` does nothing.
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format clean
+.PHONY: install run test bench lint format clean
 
 install: $(STAMP)
 
@@ -22,6 +22,11 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Accuracy on PolNeAR dev (needs ../shared) and speed/memory against spaCy alone.
+bench: install
+	$(BIN)/python bench/speed.py
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
 
 lint: install
 	$(BIN)/ruff check .
