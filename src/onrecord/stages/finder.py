@@ -302,6 +302,15 @@ class Finder:
         closes_clause = (len(tokens) > 1 and tokens[-2].text in _CLAUSE_END) or (
             last + 1 < len(doc) and doc[last + 1].text in _CLAUSE_END
         )
+        nxt = next((t for t in doc[last + 1 : last + 3] if not t.is_space), None)
+        if (
+            len(tokens) > 1
+            and tokens[-2].text in (".", "!", "?")
+            and nxt is not None
+            and nxt.pos_ == "PRON"
+            and nxt.text[:1].isupper()
+        ):
+            closes_clause = False  # “… strength.” He told …: a new sentence, not this quote's cue
         for i in range(last + 1, min(len(doc), last + 1 + self.near) if closes_clause else last + 1):
             if in_quote[i] >= 0 or (doc[i].text in ".!?" and i >= sent_end - 1) or "\n" in doc[i].text:
                 break

@@ -73,7 +73,8 @@ class Linker:
 
     @staticmethod
     def _cut_nested(doc: Any, candidates: list[Candidate]) -> None:
-        """Remove from each content the cue and content of an attribution nested in it."""
+        """Cut from each content a trailing participle clause that is an attribution of its own
+        ("told Xi that Russia is ready …, saying that …")."""
         for outer in candidates:
             for inner in candidates:
                 if inner is outer or not inner.cue:
@@ -83,6 +84,8 @@ class Linker:
                     continue
                 if inner.source:  # a nested clause with its own source is reported speech inside speech
                     continue
+                if inner.end < outer.end:
+                    continue  # a participle inside the clause ("tweets accusing X … are …") stays in it
                 cut_from = cue_start
                 while cut_from > 0 and doc.text[cut_from - 1] in " ,;\u2014":
                     cut_from -= 1
