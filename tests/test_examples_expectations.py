@@ -253,22 +253,26 @@ def extracted(extractor: Any) -> dict[str, list[Any]]:
     return {article_id: list(extractor.extract(load_article(article_id))) for article_id in ARTICLE_IDS}
 
 
-# Expectations the rule-based finder and resolver do not meet yet, each with the reason; the
-# learned finder is to close them; the rest of the suite keeps checking everything else.
+# Expectations the rule-based finder and resolver do not meet yet, each with the reason.
+# strict: one that starts passing fails the run until it leaves this list.
 KNOWN_GAPS: dict[str, str] = {
-    "the bridge’s foundations could not be designed": "the parser gives the that-clause no clausal link",
     "dead on arrival": "'He' after 'Reyes was unmoved.': antecedent salience picks the mayor",
-    "the islands had asked for 18 percent": "content cut by the parse of the nested clause",
     "vacancy rates on some surgical wards": "'the union' is not linked to the union's full name",
 }
 
 
-@pytest.mark.parametrize("expectation", EXPECTATIONS, ids=expectation_id)
+def with_gaps(expectations: list[Expectation]) -> list[Any]:
+    params = []
+    for expectation in expectations:
+        gap = next((why for key, why in KNOWN_GAPS.items() if expectation[1].startswith(key)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {gap}")] if gap else []
+        params.append(pytest.param(expectation, marks=marks, id=expectation_id(expectation)))
+    return params
+
+
+@pytest.mark.parametrize("expectation", with_gaps(EXPECTATIONS))
 def test_example_expectation(expectation: Expectation, extracted: dict[str, list[Any]]) -> None:
     article_id, snippet, speaker, kind, addressee = expectation
-    gap = next((why for key, why in KNOWN_GAPS.items() if snippet.startswith(key)), None)
-    if gap is not None:
-        pytest.xfail(f"known gap: {gap}")
     text = load_article(article_id)
     offset = text.find(snippet)
     assert offset >= 0, f"{snippet!r} is not in {article_id}"

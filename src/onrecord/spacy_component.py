@@ -47,6 +47,16 @@ class OnrecordComponent:
             yield self(doc)
 
 
+@Language.component("onrecord_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs, so that no
+    dependency joins two paragraphs (a quotation to a cue in the next paragraph)."""
+    for token in doc[:-1]:
+        if "\n" in token.text or token.whitespace_ == "\n":
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory("onrecord")
 def make_onrecord(nlp: Language, name: str) -> OnrecordComponent:
     """The spaCy factory behind ``nlp.add_pipe("onrecord")``."""

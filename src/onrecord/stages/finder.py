@@ -347,7 +347,19 @@ class Finder:
         route = ""
         addressee = self._addressee(verb)
         if lemma in CLAUSE_CUES:
-            clause = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+            # the clause after the verb first; one before it only from the same paragraph
+            clauses = sorted(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in _CONTENT_DEPS
+                    and not any(
+                        "\n" in t.text for t in verb.doc[min(c.left_edge.i, verb.i) : max(c.i, verb.i)]
+                    )
+                ),
+                key=lambda c: (c.i < verb.i, abs(c.i - verb.i)),
+            )
+            clause = clauses[0] if clauses else None
             if clause is None:
                 # a that-clause the parser hung elsewhere ("told Okafor during the session that …")
                 mark = next(
