@@ -253,24 +253,7 @@ def extracted(extractor: Any) -> dict[str, list[Any]]:
     return {article_id: list(extractor.extract(load_article(article_id))) for article_id in ARTICLE_IDS}
 
 
-# Expectations the rule-based finder and resolver do not meet yet, each with the reason.
-# strict: one that starts passing fails the run until it leaves this list.
-KNOWN_GAPS: dict[str, str] = {
-    "dead on arrival": "'He' after 'Reyes was unmoved.': antecedent salience picks the mayor",
-    "vacancy rates on some surgical wards": "'the union' is not linked to the union's full name",
-}
-
-
-def with_gaps(expectations: list[Expectation]) -> list[Any]:
-    params = []
-    for expectation in expectations:
-        gap = next((why for key, why in KNOWN_GAPS.items() if expectation[1].startswith(key)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {gap}")] if gap else []
-        params.append(pytest.param(expectation, marks=marks, id=expectation_id(expectation)))
-    return params
-
-
-@pytest.mark.parametrize("expectation", with_gaps(EXPECTATIONS))
+@pytest.mark.parametrize("expectation", EXPECTATIONS, ids=expectation_id)
 def test_example_expectation(expectation: Expectation, extracted: dict[str, list[Any]]) -> None:
     article_id, snippet, speaker, kind, addressee = expectation
     text = load_article(article_id)

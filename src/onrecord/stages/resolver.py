@@ -236,7 +236,10 @@ class Resolver:
         # surnames the entity recogniser missed ("Chaffetz said"): join them to their person
         ents_at = {t.i for e in doc.ents if len(e) > 1 for t in e}
         for token in doc:
-            if token.pos_ == "PROPN" and token.i not in person_at and token.i not in ents_at:
+            capitalised = token.pos_ == "PROPN" or (
+                token.pos_ == "NOUN" and token.is_sent_start and token.is_title
+            )
+            if capitalised and token.i not in person_at and token.i not in ents_at:
                 word = _name_words(token.text)
                 found = [p for p in people if word and word[0] in p.words and len(word[0]) > 2]
                 if found:
@@ -453,7 +456,7 @@ class _State:
         in the last few sentences (whose name holds ``word``, when given)."""
         here = self.sent_of.get(head.i, 0)
         for ent in reversed([e for e in self.doc.ents if e.end <= head.i and e.label_ in ("ORG", "NORP")]):
-            if here - self.sent_of.get(ent.start, 0) > 3:
+            if word is None and here - self.sent_of.get(ent.start, 0) > 3:
                 break
             if word is not None and word not in ent.text.lower():
                 continue
