@@ -46,6 +46,9 @@ _AUDIENCES = frozenset(
     nation country world family parent child woman man friend leader government administration
     president governor mayor minister""".split()
 )
+_INNER_BELIEFS = frozenset(
+    "think believe hope expect recall seem appear feel know fear wish want remember".split()
+)
 _NAMING = frozenset("call term describe dub label brand characterize characterise".split())
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
@@ -105,7 +108,20 @@ class Finder:
                 used_cues.update(cand.cue)
         for cand in found:
             cand.content = [self._cover_quotes(span, top) for span in cand.content]
-        found = [c for c in found if c.route != "naming" or not self._nested(c, found)]
+        # "she said she recalls …", "said he thought that …": the inner belief repeats the
+        # outer statement; "what he called …" sits inside the words of another cue
+        found = [
+            c
+            for c in found
+            if not (
+                (
+                    c.route == "naming"
+                    or doc[c.cue[-1]].lemma_.lower() in _INNER_BELIEFS
+                    or (len(c.source) == 1 and doc[c.source[0]].lower_ in ("he", "she", "they", "we", "i"))
+                )
+                and self._nested(c, found)
+            )
+        ]
         # a quotation no cue took, inside the object of a clause with a subject: the subject
         # says it ("Trump openly admires Putin as a “strong leader”")
         for qi, quote in enumerate(top):
