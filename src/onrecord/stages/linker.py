@@ -35,10 +35,11 @@ class Linker:
         top = [q for q in quotes if q.depth == 0]
         claimed = {qi for c in candidates for qi in c.quotes}
         candidates = sorted(candidates, key=lambda c: c.start)
+        cue_ends = {id(c): doc[max(c.cue)].idx + len(doc[max(c.cue)]) if c.cue else 0 for c in candidates}
         for qi, quote in enumerate(top):
             if qi in claimed or self._inside(quote, candidates):
                 continue
-            before = self._turn(text, quote, candidates)
+            before = self._turn(text, quote, candidates, cue_ends)
             if before is not None:
                 before.content.extend(quote.pieces)
                 before.quotes.append(qi)
@@ -50,18 +51,23 @@ class Linker:
     def _inside(quote: Quote, candidates: list[Candidate]) -> bool:
         return any(s.start <= quote.start and quote.end <= s.end for c in candidates for s in c.content)
 
-    def _turn(self, text: str, quote: Quote, candidates: list[Candidate]) -> Candidate | None:
+    def _turn(
+        self, text: str, quote: Quote, candidates: list[Candidate], cue_ends: dict[int, int]
+    ) -> Candidate | None:
         """The quoted attribution whose turn this cue-less quotation continues, if any."""
         para_start = text.rfind("\n", 0, quote.start) + 1
-        quoted = [c for c in candidates if c.quotes and c.end <= quote.start]
+        before = [c for c in candidates if c.end <= quote.start]
+        # a turn is a quotation, or a paraphrase closed by its cue ("…, Schiff said. “…”")
+        quoted = [c for c in before if c.quotes or (c.end >= para_start and cue_ends[id(c)] > c.end)]
         if not quoted:
             return None
         last = max(quoted, key=lambda c: c.end)
         if any(last.end < c.start < quote.start for c in candidates):
             return None  # another attribution came in between: the turn has moved on
         if last.end >= para_start:
+            last_end = max(last.end, cue_ends[id(last)])
             # same paragraph: only the cue clause may stand between them
-            gap = text[last.end : quote.start]
+            gap = text[last_end : quote.start]
             return last if len(gap) <= self.max_gap_chars and "\n" not in gap else None
         # a new paragraph that opens with this quotation and is (nearly) all quotation
         para_end = text.find("\n", quote.start)

@@ -149,7 +149,7 @@ class QuoteScanner:
         if not match:
             return False
         after = text[match.end() : match.end() + 1]
-        if match.group() == "\u201d" and after.isalnum():
+        if match.group() == "\u201d" and after not in ("", "\n"):
             return True
         return _role(match.group(), _DOUBLE_ROLE[match.group()], "", after) == "open"
 
@@ -162,7 +162,7 @@ class QuoteScanner:
             before = text[match.start() - 1] if match.start() > start else ""
             after = text[match.end()] if match.end() < end else ""
             role = _role(mark, _DOUBLE_ROLE[mark], before, after)
-            if mark == "\u201d" and match.start() == start and after.isalnum():
+            if mark == "\u201d" and match.start() == start and after not in ("", "\n"):
                 role = "open"  # a paragraph typed with ” for “
             if mark == "''" and role == "none":
                 continue
