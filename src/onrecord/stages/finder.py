@@ -54,7 +54,9 @@ _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
 _NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
 # Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
-_NOT_GOVERNORS = frozenset("be know title name dub call have include feature mean use".split())
+_NOT_GOVERNORS = frozenset(
+    "be know title name dub call have include feature mean use make send take give get put require license participate".split()
+)
 _BYLINE_RE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|\u2013|--?)[ \t\u00a0]*(?=\w)")
 _EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
 
