@@ -55,7 +55,8 @@ _ADDRESSING = frozenset("speak talk address write respond reply".split())
 _NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
 # Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
 _NOT_GOVERNORS = frozenset(
-    "be know title name dub call have include feature mean use make send take give get put require license participate".split()
+    """be know title name dub call have include feature mean use make send take give get put
+    require license participate""".split()
 )
 _BYLINE_RE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|\u2013|--?)[ \t\u00a0]*(?=\w)")
 _EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
@@ -204,7 +205,9 @@ class Finder:
             if verb is not None:
                 best = (0.85, verb, "near")
         if best is None:
-            return self._byline(doc, quote, qi, tokens, in_quote)
+            return self._byline(doc, quote, qi, tokens, in_quote) or self._labelled(
+                doc, quote, qi, tokens, in_quote
+            )
         confidence, verb, route = best
         source, subject = self._source(verb, in_quote)
         if not source and subject is None:
@@ -273,6 +276,46 @@ class Finder:
             route="quote-governor",
             confidence=0.45,
             subject=subject.i,
+            quotes=[qi],
+        )
+
+    @staticmethod
+    def _labelled(
+        doc: Any, quote: Quote, qi: int, tokens: list[Any], in_quote: list[int]
+    ) -> Candidate | None:
+        """A quotation labelled with its speaker and a colon: ``Jeffrey M. Jones: “…”``,
+        ``Bush: "…"``, ``More from the report: “…”``."""
+        j = tokens[0].i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        label: list[Any] = []
+        for token in reversed(doc[max(0, j - 8) : j]):
+            if (
+                "\n" in token.text
+                or in_quote[token.i] >= 0
+                or token.text in (".", "!", "?", "-", "\u2013", "\u2014")
+            ):
+                break
+            if token.pos_ in ("VERB", "AUX"):
+                return None
+            label.insert(0, token)
+        label = trim(label)
+        nouns = [t for t in label if t.pos_ in ("PROPN", "NOUN")]
+        if not nouns:
+            return None
+        if label[0].lower_ in ("from", "more"):  # "More from the report:"
+            label = [t for t in label if t.i > max(t2.i for t2 in label if t2.lower_ in ("from", "more"))]
+        if not label:
+            return None
+        return Candidate(
+            cue=[j],
+            source=[t.i for t in label],
+            content=list(quote.pieces),
+            route="quote-label",
+            confidence=0.7,
+            subject=label[-1].i,
             quotes=[qi],
         )
 
