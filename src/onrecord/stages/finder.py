@@ -631,16 +631,41 @@ class Finder:
         tokens = trim(tokens)
         return [t.i for t in tokens] or [head.i]
 
-    @staticmethod
-    def _addressee(verb: Any) -> list[int]:
+    def _addressee(self, verb: Any, depth: int = 0) -> list[int]:
         """Who the statement was made to: ``told Putin``, ``urged Congress to``, ``said to
         reporters``, ``called on X``, ``speaking to a veterans group``, ``in an interview
-        with CNN``, ``in a Bloomberg interview``, ``wrote in an email to X``."""
+        with CNN``, ``in a Bloomberg interview``, ``wrote in an email to X``; ``Asked about
+        it, O'Neill said`` (the one asked); a participle or a second verb inherits the
+        addressee of the verb it hangs from ("told the group …, adding that …")."""
+        found = self._own_addressee(verb)
+        if found:
+            return found
+        if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN":
+            asked = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if asked is None and verb.dep_ in ("advcl", "xcomp"):  # "Asked …, O'Neill said"
+                asked = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if asked is not None:
+                return [t.i for t in asked.subtree if t.dep_ not in ("relcl", "acl", "punct")][:8]
+        inherits = verb.dep_ == "conj" or (
+            verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "pcomp", "dep")
+        )
+        if inherits and depth < 2 and verb.head.i != verb.i:
+            head = verb.head.head if verb.head.dep_ == "prep" else verb.head  # "… by saying"
+            return self._addressee(head, depth + 1)
+        return []
+
+    @staticmethod
+    def _own_addressee(verb: Any) -> list[int]:
         lemma = verb.lemma_.lower()
 
         def mention(token: Any) -> list[int]:
             return [t.i for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct")][:8]
 
+        # "called on police to …": the parser often takes "on" for a particle
+        if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return mention(obj)
         if lemma in TELL_VERBS:
             for child in verb.children:
                 if (
@@ -662,7 +687,12 @@ class Finder:
                 continue
             word, head_lemma = prep.lower_, prep.head.lemma_.lower()
             nominal = pobj.pos_ in ("PROPN", "NOUN", "PRON")
-            has_object = any(c.dep_ == "dobj" for c in prep.head.children)
+            # "called bigwigs to the stage" names no addressee; "sings X to Hillary Clinton" does
+            has_object = any(c.dep_ == "dobj" for c in prep.head.children) and pobj.ent_type_ not in (
+                "PERSON",
+                "ORG",
+                "NORP",
+            )
             audience = (
                 pobj.pos_ in ("PROPN", "PRON")
                 or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")

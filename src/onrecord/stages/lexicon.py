@@ -507,7 +507,8 @@ INFINITIVE_CUES = frozenset(
 # Verbs whose object is the addressee: told Putin, assured voters.
 TELL_VERBS = frozenset(
     """tell assure inform warn remind urge ask brief advise promise reassure encourage implore press
-    dare challenge invite beg instruct order direct caution persuade""".split()
+    dare challenge invite beg instruct order direct caution persuade demand exhort scold
+    lecture notify alert""".split()
 )
 
 
