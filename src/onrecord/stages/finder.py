@@ -646,8 +646,13 @@ class Finder:
                 asked = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if asked is not None:
                 return [t.i for t in asked.subtree if t.dep_ not in ("relcl", "acl", "punct")][:8]
-        inherits = verb.dep_ == "conj" or (
-            verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "pcomp", "dep")
+        # a second verb of telling ("told X … and added") keeps X; one after a directive
+        # ("exhorted Republicans to … and said") does not; nor does a summarising "…, saying
+        # that …" (the canonical example's "told Xi that …, saying that …")
+        inherits = (verb.dep_ == "conj" and verb.head.lemma_.lower() in ("tell", "say")) or (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("advcl", "xcomp", "pcomp", "dep")
+            and verb.lemma_.lower() != "say"
         )
         if inherits and depth < 2 and verb.head.i != verb.i:
             head = verb.head.head if verb.head.dep_ == "prep" else verb.head  # "… by saying"
