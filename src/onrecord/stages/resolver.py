@@ -131,23 +131,23 @@ class Resolver:
 
     def __init__(self, window: int = 6) -> None:
         self.window = window
-        self.reported: set[int] = set()
 
     def __call__(self, doc: Any, candidates: list[Candidate]) -> list[Attribution]:
-        people, person_at = self._people(doc)
-        titles = self._titles(doc, person_at)
-        sent_of = {}
-        for si, sent in enumerate(doc.sents):
-            for token in sent:
-                sent_of[token.i] = si
-        state = _State(doc, people, person_at, titles, sent_of, self.window)
-        # names inside what someone is quoted as saying never take the floor themselves
-        state.reported = {
+        # tokens of what someone is reported as saying: the names and pronouns there are the
+        # speaker's words, not the narrative's (they never take the floor, nor tell a gender)
+        reported = {
             t.i
             for c in candidates
             for s in c.content
             for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()
         }
+        people, person_at = self._people(doc, reported)
+        titles = self._titles(doc, person_at)
+        sent_of = {}
+        for si, sent in enumerate(doc.sents):
+            for token in sent:
+                sent_of[token.i] = si
+        state = _State(doc, people, person_at, titles, sent_of, self.window, reported)
         out: list[Attribution] = []
         previous_person: Person | None = None
         previous_at = -1  # where the article last referred to previous_person
@@ -185,7 +185,7 @@ class Resolver:
 
     # -- people ----------------------------------------------------------------------------
     @staticmethod
-    def _people(doc: Any) -> tuple[list[Person], dict[int, Person]]:
+    def _people(doc: Any, reported: set[int]) -> tuple[list[Person], dict[int, Person]]:
         """Person entities in text order, short forms joined to the full names they shorten."""
         people: list[Person] = []
         person_at: dict[int, Person] = {}
@@ -254,7 +254,7 @@ class Resolver:
             elif person.gender is None and first in FEMALE_NAMES:
                 person.gender = "f"
             if person.gender is None:
-                person.gender = _guess_gender(doc, person, person_at)
+                person.gender = _guess_gender(doc, person, person_at, reported)
         return people, person_at
 
     @staticmethod
@@ -324,8 +324,8 @@ class Resolver:
         return "direct" if quoted else "mixed"
 
 
-def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person]) -> str | None:
-    """he/she counts of the subject pronouns right after the person is a subject."""
+def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person], reported: set[int]) -> str | None:
+    """he/she counts of the narrative's pronouns right after the person is a subject."""
     votes = {"m": 0, "f": 0}
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
@@ -335,11 +335,16 @@ def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person]) -> str
         others = {id(person_at[t.i]) for t in sent if t.i in person_at} - {id(person)}
         for nxt in sents[si + 1 : si + 2] if not others else ():
             for t in nxt:
-                if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she"):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and t.i not in reported:
                     votes["m" if t.lower_ == "he" else "f"] += 1
                     break
         for t in sent:
-            if t.lower_ in ("his", "her", "he", "she") and t.i > subj[0].i and not others:
+            if (
+                t.lower_ in ("his", "her", "he", "she")
+                and t.i > subj[0].i
+                and not others
+                and t.i not in reported
+            ):
                 votes["m" if t.lower_ in ("his", "he") else "f"] += 1
                 break
     if votes["m"] > votes["f"]:
@@ -352,14 +357,14 @@ def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person]) -> str
 class _State:
     """What the resolver knows about one article while it walks its attributions."""
 
-    def __init__(self, doc, people, person_at, titles, sent_of, window) -> None:
+    def __init__(self, doc, people, person_at, titles, sent_of, window, reported) -> None:
         self.doc = doc
         self.people = people
         self.person_at = person_at
         self.titles = titles
         self.sent_of = sent_of
         self.window = window
-        self.reported: set[int] = set()
+        self.reported: set[int] = reported
 
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
@@ -555,9 +560,17 @@ class _State:
             and latest_subject[0] > previous_at
         ):
             turn = latest_subject[1]  # someone else has taken the floor since
-        if turn is not None and id(turn) in scores and (want is None or turn.gender in (None, want)):
-            scores[id(turn)] = (scores[id(turn)][0] + 1.0, turn)
+        if turn is not None and (want is None or turn.gender in (None, want)) and turn is not exclude:
+            if id(turn) in scores:
+                scores[id(turn)] = (scores[id(turn)][0] + 1.0, turn)
+            elif turn is previous and here - self.sent_of.get(previous_at, here) <= self.window:
+                # a pronoun chain ("she says … She urges …") keeps the turn though the name is far back
+                scores[id(turn)] = (1.0, turn)
         if not scores:
+            if want is not None and not any_gender and gender is None:
+                # every person near is of the other gender by our guess: a guess can be wrong,
+                # an unresolved pronoun is always wrong
+                return self._antecedent(pron, previous, True, exclude, None, previous_at)
             return None
         return max(scores.values(), key=lambda s: s[0])[1]
 
