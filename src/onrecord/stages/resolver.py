@@ -495,14 +495,19 @@ class _State:
                 if a.i in {x.i for x in head.subtree} and a.i != head.i
             )
         ]
-        text = _clean(" ".join(t.text for t in tokens[:10]))
-        members = tuple(
-            _clean(e.text)
-            for e in self.doc.ents
-            if e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1
-        )
+        text = _clean("".join(t.text_with_ws for t in tokens[:10]))
+        ents = [e for e in self.doc.ents if e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1]
+        members = tuple(_clean(e.text) for e in ents)
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-        kind = "group" if plural else ("document" if head.lemma_.lower() in _DOCUMENTS else "person")
+        lemma = head.lemma_.lower()
+        kind = "group" if plural else ("document" if lemma in _DOCUMENTS else "person")
+        # "the IMF report", "officials at Homeland Security Investigations": the organisation
+        # speaks through them
+        if lemma in _DOCUMENTS | _OFFICIALS and not any(c.dep_ == "conj" for c in head.children):
+            owner = next((e for e in ents if e.label_ == "ORG"), None)
+            if owner is not None and (lemma in _DOCUMENTS or plural):
+                name = self._fullest_organisation(owner.text)
+                return Speaker(name=name, type=kind, description=text or head.text)
         return Speaker(name=None, type=kind, description=text or head.text, members=members)
 
     def _antecedent(
@@ -586,6 +591,7 @@ _ROLES = frozenset(
     """nominee candidate businessman billionaire president senator governor congressman
     congresswoman mayor secretary spokesman spokeswoman chairman official lawmaker""".split()
 )
+_OFFICIALS = frozenset("official officer representative spokesman spokeswoman spokesperson aide".split())
 _DOCUMENTS = frozenset(
     "report study poll survey statement letter memo email ad video document analysis".split()
 )
