@@ -511,7 +511,7 @@ class Finder:
         sent = [t for t in word.sent if not t.is_space]
         first = sent[0].i
         if word.i == first or (word.i - first <= 2 and all(t.is_punct for t in doc[first : word.i])):
-            comma = next((t.i for t in doc[to.i + 1 : sent[-1].i + 1] if t.text == ","), None)
+            comma = next((t.i for t in doc[to.i + 1 : sent[-1].i + 1] if t.text in (",", ":")), None)
             if comma is None:
                 return None
             source = list(doc[to.i + 1 : comma])

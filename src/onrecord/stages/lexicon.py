@@ -487,7 +487,9 @@ QUOTE_CUES = frozenset(CLAUSE_PRECISION) | frozenset(
     chant exclaim remark observe suggest complain muse boast concede counter retort scoff laugh
     sigh emphasize stress assert lament urge plead promise vow pledge read describe put call
     email text tell testify recount wonder murmur whisper yell scream cry
-    summarize summarise interject caution concur agree disagree dispute protest object""".split()
+    summarize summarise interject caution concur agree disagree dispute protest object press
+    opine vent chide gush rail snap grumble marvel scold mock taunt boom thunder shrug
+    acknowledge confide""".split()
 )
 
 # Verbs whose content is an object or the rest of their clause: criticized X for Y.
