@@ -524,6 +524,8 @@ class Finder:
         source, content = trim(source), trim(content)
         if content and content[-1].text in ".!?":
             content = trim(content[:-1])
+        if source and source[-1].text in ".!?":
+            source = trim(source[:-1])
         if not source or not content or len(source) > 15:
             return None
         return Candidate(

@@ -141,7 +141,13 @@ class Resolver:
             for s in c.content
             for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()
         }
-        people, person_at = self._people(doc, reported)
+        # speakers named as sources though the entity recogniser missed them ("Holt said")
+        named_sources = [
+            h
+            for h in (self._head(doc, c.source) for c in candidates if c.source)
+            if h.pos_ == "PROPN" and not h.ent_type_ and not h.text.isupper()
+        ]
+        people, person_at = self._people(doc, reported, named_sources)
         titles = self._titles(doc, person_at)
         sent_of = {}
         for si, sent in enumerate(doc.sents):
@@ -185,7 +191,9 @@ class Resolver:
 
     # -- people ----------------------------------------------------------------------------
     @staticmethod
-    def _people(doc: Any, reported: set[int]) -> tuple[list[Person], dict[int, Person]]:
+    def _people(
+        doc: Any, reported: set[int], named_sources: list[Any]
+    ) -> tuple[list[Person], dict[int, Person]]:
         """Person entities in text order, short forms joined to the full names they shorten."""
         people: list[Person] = []
         person_at: dict[int, Person] = {}
@@ -232,6 +240,20 @@ class Resolver:
                 elif title in FEMALE_TITLES:
                     match.gender = "f"
             for token in ent:
+                person_at[token.i] = match
+        for head in sorted(named_sources, key=lambda t: t.i):
+            if head.i in person_at:
+                continue
+            run = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i and head.i - t.i <= 3]
+            words = set(_name_words(" ".join(t.text for t in run)))
+            if not words:
+                continue
+            match = max((p for p in people if words <= p.words), key=lambda p: len(p.mentions), default=None)
+            if match is None:
+                match = Person(names=[_clean(doc[run[0].i : head.i + 1].text)], words=words)
+                people.append(match)
+            match.mentions.append(head.i)
+            for token in run:
                 person_at[token.i] = match
         # surnames the entity recogniser missed ("Chaffetz said"): join them to their person
         ents_at = {t.i for e in doc.ents if len(e) > 1 for t in e}

@@ -1,0 +1,172 @@
+"""What the finder, linker and resolver make of the constructions news uses, one at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def run(extractor: Any, text: str) -> list[dict[str, Any]]:
+    """The attributions of ``text`` as plain dicts with the quoted texts filled in."""
+    out = []
+    for att in extractor.extract(text):
+        out.append(
+            {
+                "kind": att.kind,
+                "cue": att.cue_text(text),
+                "source": att.source_text(text),
+                "content": [s.text(text) for s in att.content],
+                "speaker": att.speaker.name if att.speaker else None,
+                "speaker_type": att.speaker.type if att.speaker else None,
+                "description": att.speaker.description if att.speaker else None,
+                "addressee": att.addressee.label if att.addressee else None,
+            }
+        )
+    return out
+
+
+def only(extractor: Any, text: str) -> dict[str, Any]:
+    found = run(extractor, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_split_quote_is_one_attribution_with_two_pieces(extractor: Any) -> None:
+    att = only(extractor, "\u201cWe will win,\u201d Holt said, \u201cand we will win big.\u201d")
+    assert att["content"] == ["\u201cWe will win,\u201d", "\u201cand we will win big.\u201d"]
+    assert (att["kind"], att["speaker"]) == ("direct", "Holt")
+
+
+def test_quote_after_colon_and_cue(extractor: Any) -> None:
+    att = only(extractor, 'Senator Jane Holt said: "We will not back down."')
+    assert (att["kind"], att["speaker"], att["cue"]) == ("direct", "Jane Holt", "said")
+
+
+def test_quote_labelled_with_its_source_and_a_colon(extractor: Any) -> None:
+    att = only(extractor, 'More from the report: "Turnout fell sharply."')
+    assert (att["source"], att["speaker_type"]) == ("the report", "document")
+
+
+def test_quote_signed_after_a_dash(extractor: Any) -> None:
+    att = only(extractor, "\u201cWe are ready.\u201d \u2015 Maria Lopez")
+    assert (att["cue"], att["speaker"]) == ("\u2015", "Maria Lopez")
+
+
+def test_quote_over_three_paragraphs_is_one_attribution(extractor: Any) -> None:
+    text = (
+        "Holt said the vote was close.\n"
+        "\u201cWe counted every ballot.\n"
+        "\u201cWe counted them twice.\n"
+        "\u201cAnd we will count them again,\u201d she said."
+    )
+    quoted = [a for a in run(extractor, text) if a["kind"] == "direct"]
+    assert len(quoted) == 1
+    assert len(quoted[0]["content"]) == 3
+    assert quoted[0]["speaker"] == "Holt"
+
+
+def test_cue_less_paragraph_continues_the_turn(extractor: Any) -> None:
+    text = "\u201cThe bridge is safe,\u201d Okafor said.\n\u201cEvery engineer we asked agrees.\u201d"
+    att = only(extractor, text)
+    assert att["content"] == [
+        "\u201cThe bridge is safe,\u201d",
+        "\u201cEvery engineer we asked agrees.\u201d",
+    ]
+
+
+def test_quote_in_the_next_paragraph_never_takes_a_cue_across_the_break(extractor: Any) -> None:
+    text = "\u201cWe are done here.\u201d\nMaria Lopez said the bridge was safe."
+    for att in run(extractor, text):
+        assert att["content"] != ["\u201cWe are done here.\u201d"] or att["speaker"] != "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Ventresca, the islands asked for 18 percent.",
+        "The islands asked for 18 percent, according to Ventresca.",
+    ],
+)
+def test_according_to_at_either_end(extractor: Any, text: str) -> None:
+    att = only(extractor, text)
+    assert att["source"] == "Ventresca"
+    assert [c.lower() for c in att["content"]] == ["the islands asked for 18 percent"]
+
+
+def test_participle_has_no_source_but_a_speaker(extractor: Any) -> None:
+    found = run(extractor, "Okafor rejected the plan, saying that it cost too much.")
+    saying = next(a for a in found if a["cue"] == "saying")
+    assert saying["source"] == ""
+    assert saying["speaker"] == "Okafor"
+
+
+def test_a_belief_inside_a_statement_is_not_reported_twice(extractor: Any) -> None:
+    att = only(extractor, 'Jane Holt said she thought the plan was "a disaster".')
+    assert (att["kind"], att["cue"]) == ("mixed", "said")
+
+
+def test_what_someone_called_stays_inside_the_statement_that_holds_it(extractor: Any) -> None:
+    att = only(extractor, 'Okafor condemned what he called a "reckless gamble".')
+    assert att["cue"] == "condemned"
+
+
+def test_addressee_of_told_and_of_called_on(extractor: Any) -> None:
+    told = only(extractor, "Xi told Putin that the talks had gone well.")
+    assert told["addressee"] == "Putin"
+    called = only(extractor, "Trump called on Congress to act.")
+    assert called["addressee"] == "Congress"
+
+
+def test_adding_keeps_the_addressee_and_saying_does_not(extractor: Any) -> None:
+    adding = run(
+        extractor, "The mayor told reporters that the bridge would open in May, adding that costs rose."
+    )
+    assert [a["addressee"] for a in adding] == ["reporters", "reporters"]
+    saying = run(extractor, "Putin told Xi that Russia was ready, saying that Moscow had studied the plan.")
+    assert [a["addressee"] for a in saying] == ["Xi", None]
+
+
+def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
+    text = (
+        "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"
+        "\u201cThe world is watching,\u201d he added."
+    )
+    assert [a["speaker"] for a in run(extractor, text)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_pronoun_goes_to_whoever_took_the_floor_since(extractor: Any) -> None:
+    text = (
+        "\u201cWe will win,\u201d Chris Matthews said.\n"
+        "Dan McLaughlin at the National Review agreed about the winner.\n"
+        "\u201cPence succeeded,\u201d he wrote."
+    )
+    assert run(extractor, text)[-1]["speaker"] == "Dan McLaughlin"
+
+
+def test_description_resolves_through_an_appositive(extractor: Any) -> None:
+    text = (
+        "Michael McFaul, a former ambassador, said the talks were useful. "
+        "The ambassador added that more were needed."
+    )
+    assert [a["speaker"] for a in run(extractor, text)] == ["Michael McFaul", "Michael McFaul"]
+
+
+def test_metonym_keeps_its_name_as_a_government(extractor: Any) -> None:
+    att = only(extractor, "The Kremlin said the meeting was productive.")
+    assert (att["speaker"], att["speaker_type"]) == ("Kremlin", "government")
+
+
+def test_unnamed_group_has_a_description(extractor: Any) -> None:
+    att = only(extractor, "Western diplomats said the talks had stalled.")
+    assert (att["speaker"], att["speaker_type"], att["description"]) == (None, "group", "Western diplomats")
+
+
+def test_officials_of_a_named_body_speak_for_it(extractor: Any) -> None:
+    att = only(extractor, "Officials at the Federal Reserve said rates would stay low.")
+    assert "Federal Reserve" in att["speaker"]
+
+
+def test_short_name_joins_the_full_name(extractor: Any) -> None:
+    text = "Senator Jane Holt spoke on Monday. Holt said the bill would pass."
+    assert only(extractor, text)["speaker"] == "Jane Holt"
