@@ -29,9 +29,12 @@ TITLES = frozenset(
 MALE_TITLES = frozenset("mr sir king prince congressman chairman spokesman".split())
 FEMALE_TITLES = frozenset("mrs ms miss dame queen princess congresswoman chairwoman spokeswoman lady".split())
 GOVERNMENT_NAMES = frozenset(
-    """kremlin white house pentagon downing street city hall elysee élysée state department
-    whitehall beijing moscow washington brussels""".split("\n")[0].split()
-) | {"white house", "downing street", "city hall", "state department", "foreign ministry"}
+    {
+        "kremlin", "white house", "pentagon", "downing street", "city hall", "elysee", "élysée",
+        "state department", "whitehall", "foreign ministry", "beijing", "moscow", "washington",
+        "brussels",
+    }
+)  # fmt: skip
 # Common first names, for the gender a pronoun must agree with (used only when the
 # article itself gives no title or pronoun evidence).
 MALE_NAMES = frozenset(
@@ -42,7 +45,7 @@ MALE_NAMES = frozenset(
     alexander tyler henry douglas peter adam nathan zachary walter kyle harold carl arthur gerald
     roger keith jeremy lawrence terry sean christian albert joshua willie jordan dylan bryan ralph
     roy eugene louis philip bobby johnny chris ted marco rand ben newt rudy reince corey
-    vladimir xi barry jim tom dan ron rick chuck mitch harry al dick ed ted marco jeb
+    vladimir xi barry jim tom dan ron rick chuck mitch harry al dick ed jeb
     hugh nigel boris emmanuel francois recep bashar elijah tony""".split()
 )
 FEMALE_NAMES = frozenset(
@@ -379,7 +382,16 @@ def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person], report
 class _State:
     """What the resolver knows about one article while it walks its attributions."""
 
-    def __init__(self, doc, people, person_at, titles, sent_of, window, reported) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        people: list[Person],
+        person_at: dict[int, Person],
+        titles: dict[str, Person],
+        sent_of: dict[int, int],
+        window: int,
+        reported: set[int],
+    ) -> None:
         self.doc = doc
         self.people = people
         self.person_at = person_at
@@ -507,16 +519,10 @@ class _State:
         return Speaker(name=text, type=kind), None, "name"
 
     def _unnamed(self, head: Any) -> Speaker:
-        tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == head.i]
-        tokens = [
-            t
-            for t in tokens
-            if not any(
-                a.dep_ in ("relcl", "acl")
-                for a in t.ancestors
-                if a.i in {x.i for x in head.subtree} and a.i != head.i
-            )
-        ]
+        """A speaker the article does not name: its description, type and named members."""
+        # the mention without its relative clauses ("officials, who asked not to be named")
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        tokens = [t for t in head.subtree if t.i not in clauses and (t.dep_ != "punct" or t.i == head.i)]
         text = _clean("".join(t.text_with_ws for t in tokens[:10]))
         ents = [e for e in self.doc.ents if e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1]
         members = tuple(_clean(e.text) for e in ents)
