@@ -10,14 +10,11 @@ so that two attributions never claim the same words.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..records import Span
 from .candidate import Candidate
 from .scanner import Quote
-
-_GAP_RE = re.compile(r"^[\s.,;:!?\u2014\u2013-]*$")
 
 
 class Linker:
