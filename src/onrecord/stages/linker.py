@@ -1,10 +1,11 @@
 """The linker: joins quotations that the finder left without a cue to the turn they belong to.
 
 ``“A,” he said. “B.”``: B opens the next sentence of the same paragraph and has no cue of
-its own, so it is a second content piece of the attribution before it.  A paragraph that is
-one quotation with no cue continues the turn of the quotation in the paragraph before.
+its own, so it is a second content piece of the attribution before it; so is a quotation
+after a paraphrase closed by its cue (``…, Schiff said. “B.”``).  A paragraph that is one
+quotation with no cue continues the turn of the quotation in the paragraph before.
 Everything else the finder left alone (scare quotes, titles) stays unattributed.  The
-linker also cuts a nested participle (``…, saying that …``) out of the clause that holds it,
+linker also cuts a trailing participle (``…, saying that …``) out of the clause before it,
 so that two attributions never claim the same words.
 """
 
