@@ -388,9 +388,10 @@ class Finder:
                 if self._is_quote_cue(doc[i]):
                     return doc[i]
                 # "Sen. Claire McCaskill scolded him: “…”": a colon makes any verb with a
-                # subject the cue
-                if colon and doc[i].pos_ == "VERB" and any(c.dep_ in _SUBJECTS for c in doc[i].children):
-                    return doc[i]
+                # subject the cue; "Trump issued a statement, “…”" a verb of a statement
+                if doc[i].pos_ == "VERB" and any(c.dep_ in _SUBJECTS for c in doc[i].children):
+                    if colon or any(c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA for c in doc[i].children):
+                        return doc[i]
         return None
 
     @staticmethod
