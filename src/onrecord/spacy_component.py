@@ -39,7 +39,7 @@ class OnrecordComponent:
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.scanner.scan(doc.text)
         candidates = self.linker(doc, quotes, self.finder(doc, quotes))
-        doc._.attributions = self.resolver(doc, candidates)
+        doc._.attributions = self.resolver(doc, candidates, quotes)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -13,11 +13,13 @@ The result is the frozen ``records.Attribution`` with kind, speaker, addressee, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
+from .scanner import Quote
 
 TITLES = frozenset(
     """mr mrs ms miss mx dr sen sens senator rep reps representative congressman congresswoman
@@ -135,15 +137,14 @@ class Resolver:
     def __init__(self, window: int = 6) -> None:
         self.window = window
 
-    def __call__(self, doc: Any, candidates: list[Candidate]) -> list[Attribution]:
-        # tokens of what someone is reported as saying: the names and pronouns there are the
-        # speaker's words, not the narrative's (they never take the floor, nor tell a gender)
-        reported = {
-            t.i
-            for c in candidates
-            for s in c.content
-            for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()
-        }
+    def __call__(
+        self, doc: Any, candidates: list[Candidate], quotes: Sequence[Quote] = ()
+    ) -> list[Attribution]:
+        # tokens of what someone is reported as saying, or of any quotation: the names and
+        # pronouns there are someone's words, not the narrative's (they never take the floor,
+        # nor tell a gender)
+        spans = [s for c in candidates for s in c.content] + [p for q in quotes for p in q.pieces]
+        reported = {t.i for s in spans for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()}
         # speakers named as sources though the entity recogniser missed them ("Holt said")
         named_sources = [
             h
@@ -429,6 +430,11 @@ class _State:
         if any(c.dep_ == "conj" for c in head.children):
             return self._unnamed(head), None, "nominal"  # a group: "the United States and its allies"
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            # "…, Patti LaBelle and Stevie Wonder, who joked": the name right before "who",
+            # whatever noun the parser hung the clause from
+            before = next((t for t in reversed(doc[max(0, head.i - 3) : head.i]) if not t.is_punct), None)
+            if head.lower_ == "who" and before is not None and before.i in self.person_at:
+                return self.speaker_of(self.person_at[before.i]), self.person_at[before.i], "name"
             return self.resolve(head.head.head, previous, addressee)
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
@@ -576,6 +582,8 @@ class _State:
             if want is not None and person.gender is not None and person.gender != want:
                 continue
             score = 1.0 / (1 + distance)
+            if token.i in self.reported:
+                score -= 0.5  # named inside someone's words, not by the narrative
             if token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"):
                 score += 0.6 / (1 + distance)
             if token.dep_ in ("dobj", "pobj", "dative", "poss"):
