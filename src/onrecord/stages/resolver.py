@@ -427,7 +427,14 @@ class _State:
                     break
         if person is not None:
             return self.speaker_of(person), person, "name"
-        if any(c.dep_ == "conj" for c in head.children):
+        conj = next((c for c in head.children if c.dep_ == "conj"), None)
+        one_person = (  # "the former first lady and U.S. senator": two titles of one person
+            conj is not None
+            and head.tag_ == "NN"
+            and conj.tag_ == "NN"
+            and not any(c.dep_ == "det" for c in conj.children)
+        )
+        if conj is not None and not one_person:
             return self._unnamed(head), None, "nominal"  # a group: "the United States and its allies"
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
             # "…, Patti LaBelle and Stevie Wonder, who joked": the name right before "who",
@@ -470,13 +477,16 @@ class _State:
                 body = self._organisation(head, lemma)
                 if body is not None:
                     return body, None, "nominal"
-            person = self.titles.get(lemma)
+            person = self.titles.get(lemma) or (self.titles.get(conj.lemma_.lower()) if one_person else None)
             definite = any(c.lower_ in ("the", "this") for c in head.children)
             if person is None and definite and lemma in TITLES | _ROLES and not addressee:
                 gender = "m" if lemma in MALE_TITLES or lemma.endswith("man") else None
                 gender = "f" if lemma in FEMALE_TITLES or lemma.endswith("woman") else gender
                 person = self._antecedent(head, previous, any_gender=gender is None, gender=gender)
-            if person is not None and poss is None and head.tag_ != "NNS":
+            # a title the article gave someone holds with a possessive too ("Obama's former
+            # campaign strategist"), a bare role only without one
+            titled = lemma in self.titles
+            if person is not None and (poss is None or titled) and head.tag_ != "NNS":
                 return self.speaker_of(person), person, "nominal"
         return self._unnamed(head), None, "nominal"
 
@@ -504,6 +514,12 @@ class _State:
             if word is None and here - self.sent_of.get(ent.start, 0) > 3:
                 break
             if word is not None and word not in ent.text.lower():
+                if (
+                    here - self.sent_of.get(ent.start, 0) <= 3
+                    and ent.label_ == "ORG"
+                    and word in _GENERIC_BODIES
+                ):
+                    return Speaker(name=self._fullest_organisation(ent.text), type="organisation")
                 continue
             if word is None and ent.label_ == "NORP" and head.lower_ == "it":
                 continue
@@ -622,6 +638,9 @@ _BODY_NOUNS = frozenset(
     court panel network newspaper paper group organization organisation institute foundation
     campaign administration party""".split()
 )
+# Body nouns that may stand for any recent organisation ("the agency" for "Homeland
+# Security Investigations"); the others must appear in its name ("the union").
+_GENERIC_BODIES = frozenset("agency company firm organization organisation group network".split())
 _BODIES = frozenset("campaign administration government team office camp party".split())
 _ROLES = frozenset(
     """nominee candidate businessman billionaire president senator governor congressman
