@@ -434,7 +434,9 @@ class _State:
             and conj.tag_ == "NN"
             and not any(c.dep_ == "det" for c in conj.children)
         )
-        if conj is not None and not one_person:
+        # "China, Pyongyang's only ally and its economic lifeline": descriptions of one name
+        described = conj is not None and head.ent_type_ in ("GPE", "ORG", "PERSON") and conj.tag_ == "NN"
+        if conj is not None and not one_person and not described:
             return self._unnamed(head), None, "nominal"  # a group: "the United States and its allies"
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
             # "…, Patti LaBelle and Stevie Wonder, who joked": the name right before "who",
@@ -535,6 +537,9 @@ class _State:
         for person in reversed(self.people):
             if words and words <= person.words:
                 return self.speaker_of(person), person, "name"
+        fullest = self._fullest_organisation(text)
+        if fullest != text:  # "Peabody" for "Peabody Energy"
+            return Speaker(name=fullest, type="organisation"), None, "name"
         kind = "person" if any(t.lower_.strip(".") in TITLES for t in tokens) else "other"
         if text.isupper() and len(text) > 1 and kind == "other":
             text = text.title() if len(text) > 5 else text
