@@ -645,7 +645,7 @@ _BODY_NOUNS = frozenset(
 )
 # Body nouns that may stand for any recent organisation ("the agency" for "Homeland
 # Security Investigations"); the others must appear in its name ("the union").
-_GENERIC_BODIES = frozenset("agency company firm organization organisation group network".split())
+_GENERIC_BODIES = frozenset("agency company firm organization organisation network".split())
 _BODIES = frozenset("campaign administration government team office camp party".split())
 _ROLES = frozenset(
     """nominee candidate businessman billionaire president senator governor congressman
