@@ -101,3 +101,13 @@ def test_span_rejects_negative_offsets() -> None:
     except ValueError:
         return
     raise AssertionError("Span(5, 2) was accepted")
+
+
+def test_opening_mark_typed_as_the_closing_one() -> None:
+    text = "\u201cThe rate is 51 percent.\u201c\nNext paragraph."
+    assert texts(text) == ["\u201cThe rate is 51 percent.\u201c"]
+
+
+def test_paragraph_opened_with_a_closing_mark() -> None:
+    text = "\u201d\u2026 he delivered a mix of orthodoxy,\u201d Barabak wrote."
+    assert texts(text) == ["\u201d\u2026 he delivered a mix of orthodoxy,\u201d"]
