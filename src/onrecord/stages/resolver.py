@@ -512,7 +512,32 @@ class _State:
         """The organisation an ``it``/``they``/``the agency`` refers to: the latest one named
         in the last few sentences (whose name holds ``word``, when given)."""
         here = self.sent_of.get(head.i, 0)
-        for ent in reversed([e for e in self.doc.ents if e.end <= head.i and e.label_ in ("ORG", "NORP")]):
+        bodies = [
+            e
+            for e in self.doc.ents
+            if e.end <= head.i
+            and e.label_ in ("ORG", "NORP")
+            and e[-1].dep_ != "poss"
+            and e.start not in self.person_at
+        ]
+        if word is None:
+            # a pronoun prefers an organisation that was a subject ("the IMF did not …, it …"),
+            # then a name no recogniser knew ("Politifact did …; they published …")
+            subjects = [e for e in bodies if e.root.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and here - self.sent_of.get(subjects[-1].start, 0) <= 3:
+                return Speaker(name=self._fullest_organisation(subjects[-1].text), type="organisation")
+            unknown = [
+                t
+                for t in self.doc[: head.i]
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and t.pos_ == "PROPN"
+                and not t.ent_type_
+                and t.i not in self.person_at
+                and here - self.sent_of.get(t.i, 0) <= 2
+            ]
+            if unknown and not bodies:
+                return Speaker(name=unknown[-1].text, type="organisation")
+        for ent in reversed(bodies):
             if word is None and here - self.sent_of.get(ent.start, 0) > 3:
                 break
             if word is not None and word not in ent.text.lower():
