@@ -28,8 +28,13 @@ TITLES = frozenset(
     minister prime chancellor king queen prince princess pope ambassador commissioner attorney
     leader chief director spokesman spokeswoman spokesperson candidate nominee premier""".split()
 )
-MALE_TITLES = frozenset("mr sir king prince congressman chairman spokesman".split())
-FEMALE_TITLES = frozenset("mrs ms miss dame queen princess congresswoman chairwoman spokeswoman lady".split())
+MALE_TITLES = frozenset(
+    "mr sir king prince congressman chairman spokesman husband father son brother widower".split()
+)
+FEMALE_TITLES = frozenset(
+    """mrs ms miss dame queen princess congresswoman chairwoman spokeswoman lady wife mother
+    daughter sister widow actress businesswoman""".split()
+)
 GOVERNMENT_NAMES = frozenset(
     {
         "kremlin", "white house", "pentagon", "downing street", "city hall", "elysee", "élysée",
@@ -45,7 +50,7 @@ MALE_NAMES = frozenset(
     kevin brian edward ronald jeff jeffrey ryan jacob gary nicholas eric stephen jonathan larry
     justin scott frank brandon raymond gregory samuel benjamin patrick jack dennis jerry
     alexander tyler henry douglas peter adam nathan zachary walter kyle harold carl arthur gerald
-    roger keith jeremy lawrence terry sean christian albert joshua willie jordan dylan bryan ralph
+    roger keith jeremy lawrence sean albert joshua willie dylan bryan ralph
     roy eugene louis philip bobby johnny chris ted marco rand ben newt rudy reince corey
     vladimir xi barry jim tom dan ron rick chuck mitch harry al dick ed jeb
     hugh nigel boris emmanuel francois recep bashar elijah tony""".split()
