@@ -617,6 +617,13 @@ class Finder:
                     return self._np(subj), subj.i
             else:
                 break
+        # a participle or infinitive whose chain of heads found no subject ("Asserting that …,
+        # Mr. Trump …"): the speaker is the subject of its sentence, named or not
+        if verb.tag_ in ("VBG", "VB") and verb.dep_ != "ROOT":
+            root = verb.sent.root
+            subj = next((c for c in root.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
+            if subj is not None and subj.i != verb.i:
+                return [], subj.i
         return [], None
 
     @staticmethod
