@@ -529,6 +529,18 @@ class _State:
             # a pronoun prefers an organisation that was a subject ("the IMF did not …, it …"),
             # then a name no recogniser knew ("Politifact did …; they published …")
             subjects = [e for e in bodies if e.root.dep_ in ("nsubj", "nsubjpass")]
+            # "Donald Trump's campaign is defending …; it's denouncing …"
+            campaigns = [
+                t
+                for t in self.doc[: head.i]
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and t.lemma_.lower() in _BODIES
+                and here - self.sent_of.get(t.i, 0) <= 3
+                and any(c.dep_ == "poss" and c.i in self.person_at for c in t.children)
+            ]
+            if campaigns and (not subjects or campaigns[-1].i > subjects[-1].start):
+                owner = next(self.person_at[c.i] for c in campaigns[-1].children if c.i in self.person_at)
+                return Speaker(name=f"{owner.name} {campaigns[-1].lemma_.lower()}", type="organisation")
             if subjects and here - self.sent_of.get(subjects[-1].start, 0) <= 3:
                 return Speaker(name=self._fullest_organisation(subjects[-1].text), type="organisation")
             unknown = [
