@@ -443,13 +443,15 @@ class _State:
         described = conj is not None and head.ent_type_ in ("GPE", "ORG", "PERSON") and conj.tag_ == "NN"
         if conj is not None and not one_person and not described:
             return self._unnamed(head), None, "nominal"  # a group: "the United States and its allies"
-        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
-            # "…, Patti LaBelle and Stevie Wonder, who joked": the name right before "who",
-            # whatever noun the parser hung the clause from
+        if head.tag_ in ("WDT", "WP") and head.lower_ in ("who", "which", "that"):
+            # "…, Patti LaBelle and Stevie Wonder, who joked", "the Chicago Police Department
+            # which reported": the noun right before the pronoun, whatever the parser hung the
+            # clause from
             before = next((t for t in reversed(doc[max(0, head.i - 3) : head.i]) if not t.is_punct), None)
-            if head.lower_ == "who" and before is not None and before.i in self.person_at:
-                return self.speaker_of(self.person_at[before.i]), self.person_at[before.i], "name"
-            return self.resolve(head.head.head, previous, addressee)
+            if before is not None and before.pos_ in ("NOUN", "PROPN"):
+                return self.resolve(before, previous, addressee)
+            if head.head.dep_ == "relcl":
+                return self.resolve(head.head.head, previous, addressee)
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             kind = (
