@@ -170,3 +170,18 @@ def test_officials_of_a_named_body_speak_for_it(extractor: Any) -> None:
 def test_short_name_joins_the_full_name(extractor: Any) -> None:
     text = "Senator Jane Holt spoke on Monday. Holt said the bill would pass."
     assert only(extractor, text)["speaker"] == "Jane Holt"
+
+
+def test_surname_misspelt_by_one_letter_is_the_same_person(extractor: Any) -> None:
+    text = (
+        "Voters such as Tyresha McClenney and Bryan Anderson attended the rally.\n"
+        "McLenney said the campaign had ignored her.\n"
+        "\u201cThey only call when they need us,\u201d she said."
+    )
+    assert {a["speaker"] for a in run(extractor, text)} == {"Tyresha McClenney"}
+
+
+def test_relative_pronoun_names_the_noun_before_it(extractor: Any) -> None:
+    text = 'Reporters turned to the Chicago Police Department, which reported "2,521 shootings" this year.'
+    att = next(a for a in run(extractor, text) if a["cue"] == "reported")
+    assert att["speaker"] == "the Chicago Police Department"

@@ -120,6 +120,16 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or changed letter."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _org_words(text: str) -> list[str]:
     words = re.sub(r"[^\w\s]", " ", text.lower()).split()
     return words[1:] if words[:1] == ["the"] else words
@@ -228,13 +238,19 @@ class Resolver:
                     key=lambda p: p.last_before(ent.start),
                     default=None,
                 )
+            if match is None and len(words) == 1 and len(words[0]) >= 6:
+                # "McLenney" for "Tyresha McClenney": a surname misspelt by one letter
+                match = next(
+                    (p for p in reversed(people) if any(_one_edit(words[0], w) for w in p.words)), None
+                )
+                words = [] if match is not None else words
             text = _clean(ent.text)
             while text.split() and text.split()[0].lower().strip(".") in TITLES | {"the"}:
                 text = text.split(" ", 1)[1] if " " in text else ""
             if match is None:
                 match = Person(names=[text], words=set(words))
                 people.append(match)
-            else:
+            elif words:
                 match.names.append(text)
                 match.words |= set(words)
             match.mentions.append(ent.start)
