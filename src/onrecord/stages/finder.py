@@ -260,7 +260,12 @@ class Finder:
         if verb.lemma_.lower() in _NOT_GOVERNORS:
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and in_quote[c.i] < 0), None)
-        if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.ent_type_ in ("DATE", "TIME"):
+        if (
+            subject is None
+            or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+            or subject.lower_ in ("it", "this", "that", "which", "what")
+            or subject.ent_type_ in ("DATE", "TIME")
+        ):
             return None
         span = doc[tokens[0].i : tokens[-1].i + 1]
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
