@@ -23,7 +23,7 @@ DEFAULT_MODEL = "en_core_web_sm"
 # Refuse longer articles unless the caller raises the limit (documented in the README).
 DEFAULT_MAX_CHARS = 2_000_000
 # Parse at most this many characters at once; longer articles go in paragraph chunks.
-DEFAULT_CHUNK_CHARS = 100_000
+DEFAULT_CHUNK_CHARS = 50_000
 
 
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:

@@ -6,7 +6,10 @@ spans (content); the resolver turns it into a frozen ``records.Attribution``.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..records import Span
 
@@ -36,3 +39,31 @@ class Candidate:
     @property
     def end(self) -> int:
         return max(span.end for span in self.content)
+
+
+class SpanIndex:
+    """Character spans with their owners, for "which spans hold this one?" in about
+    logarithmic time, so that articles with thousands of quotations stay linear."""
+
+    def __init__(self, items: Iterable[tuple[Span, Any]]) -> None:
+        ordered = sorted(items, key=lambda item: item[0].start)
+        self._starts = [span.start for span, _owner in ordered]
+        self._items = ordered
+        self._longest = max((len(span) for span, _owner in ordered), default=0)
+
+    def holders(self, start: int, end: int) -> list[Any]:
+        """Owners of the spans that contain ``[start, end)``."""
+        found = []
+        i = bisect.bisect_right(self._starts, start) - 1
+        while i >= 0 and self._starts[i] >= start - self._longest:
+            span, owner = self._items[i]
+            if span.end >= end:
+                found.append(owner)
+            i -= 1
+        return found
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """Owners of the spans that lie inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [owner for span, owner in self._items[lo:hi] if span.end <= end]

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ..records import Span
-from .candidate import Candidate
+from .candidate import Candidate, SpanIndex
 from .lexicon import (
     CLAUSE_CUES,
     INFINITIVE_CUES,
@@ -87,20 +87,28 @@ class Finder:
 
     def __call__(self, doc: Any, quotes: list[Quote]) -> list[Candidate]:
         top = [q for q in quotes if q.depth == 0]
+        text = doc.text  # spaCy joins the tokens anew on every access
         in_quote = self._quote_index(doc, top)
+        quote_tokens: dict[int, list[Any]] = {}
+        for token in doc:
+            if in_quote[token.i] >= 0:
+                quote_tokens.setdefault(in_quote[token.i], []).append(token)
+        pieces = SpanIndex((piece, qi) for qi, quote in enumerate(top) for piece in quote.pieces)
         found: list[Candidate] = []
         used_cues: set[int] = set()
+        by_cue: dict[tuple[int, ...], Candidate] = {}
         for qi, quote in enumerate(top):
-            cand = self._quote_cue(doc, quote, qi, in_quote)
+            cand = self._quote_cue(doc, text, quote, qi, in_quote, quote_tokens.get(qi, []))
             if cand is None:
                 continue
             # “A,” he said, “B.”: the same cue takes the second piece
-            same = next((c for c in found if c.cue == cand.cue), None)
+            same = by_cue.get(tuple(cand.cue))
             if same is not None:
                 same.content.extend(cand.content)
                 same.quotes.extend(cand.quotes)
                 continue
             found.append(cand)
+            by_cue[tuple(cand.cue)] = cand
             used_cues.update(cand.cue)
         for token in doc:
             if token.i in used_cues or in_quote[token.i] >= 0:
@@ -110,7 +118,8 @@ class Finder:
                 found.append(cand)
                 used_cues.update(cand.cue)
         for cand in found:
-            cand.content = [self._cover_quotes(span, top) for span in cand.content]
+            cand.content = [self._cover_quotes(span, pieces, top) for span in cand.content]
+        contents = SpanIndex((span, id(c)) for c in found for span in c.content)
         # "she said she recalls …", "said he thought that …": the inner belief repeats the
         # outer statement; "what he called …" sits inside the words of another cue
         found = [
@@ -122,47 +131,45 @@ class Finder:
                     or doc[c.cue[-1]].lemma_.lower() in _INNER_BELIEFS
                     or (len(c.source) == 1 and doc[c.source[0]].lower_ in ("he", "she", "they", "we", "i"))
                 )
-                and self._nested(c, found)
+                and self._nested(c, contents)
             )
         ]
+        contents = SpanIndex((span, id(c)) for c in found for span in c.content)
         # a quotation no cue took, inside the object of a clause with a subject: the subject
         # says it ("Trump openly admires Putin as a “strong leader”")
         for qi, quote in enumerate(top):
-            if any(s.start <= quote.start and quote.end <= s.end for c in found for s in c.content):
+            if contents.holders(quote.start, quote.end):
                 continue
-            cand = self._governor(doc, quote, qi, in_quote, used_cues)
+            cand = self._governor(doc, quote, qi, in_quote, used_cues, quote_tokens.get(qi, []))
             if cand is not None:
                 found.append(cand)
                 used_cues.update(cand.cue)
+        starts = SpanIndex((quote.span, qi) for qi, quote in enumerate(top))
         for cand in found:
             cand.quotes = sorted(
-                {
-                    qi
-                    for qi, q in enumerate(top)
-                    for s in cand.content
-                    if s.start <= q.start and q.end <= s.end
-                }
-                | set(cand.quotes)
+                {qi for s in cand.content for qi in starts.within(s.start, s.end)} | set(cand.quotes)
             )
         return found
 
     @staticmethod
-    def _nested(cand: Candidate, found: list[Candidate]) -> bool:
+    def _nested(cand: Candidate, contents: SpanIndex) -> bool:
         """True when another candidate's content holds all of this one's content."""
-        return any(
-            other is not cand
-            and all(any(o.start <= s.start and s.end <= o.end for o in other.content) for s in cand.content)
-            for other in found
-        )
+        holders = None
+        for span in cand.content:
+            these = set(contents.holders(span.start, span.end)) - {id(cand)}
+            holders = these if holders is None else holders & these
+        return bool(holders)
 
     @staticmethod
-    def _cover_quotes(span: Span, top: list[Quote]) -> Span:
+    def _cover_quotes(span: Span, pieces: SpanIndex, top: list[Quote]) -> Span:
         """Widen a content span that cuts a quotation to hold all of that quotation piece."""
         start, end = span.start, span.end
-        for quote in top:
-            for piece in quote.pieces:
+        for qi in pieces.holders(end, end):
+            for piece in top[qi].pieces:
                 if piece.start < end < piece.end and piece.start >= start:
                     end = piece.end
+        for qi in pieces.holders(start, start):
+            for piece in top[qi].pieces:
                 if piece.start < start < piece.end and piece.end <= end:
                     start = piece.start
         return Span(start, end)
@@ -181,9 +188,10 @@ class Finder:
                     index[token.i] = qi
         return index
 
-    def _quote_cue(self, doc: Any, quote: Quote, qi: int, in_quote: list[int]) -> Candidate | None:
+    def _quote_cue(
+        self, doc: Any, text: str, quote: Quote, qi: int, in_quote: list[int], tokens: list[Any]
+    ) -> Candidate | None:
         """The cue a quotation belongs to, as a direct-quote candidate, or None."""
-        tokens = [t for t in doc if in_quote[t.i] == qi]
         if not tokens:
             return None
         best: tuple[float, Any, str] | None = None
@@ -205,7 +213,7 @@ class Finder:
             if verb is not None:
                 best = (0.85, verb, "near")
         if best is None:
-            return self._byline(doc, quote, qi, tokens, in_quote) or self._labelled(
+            return self._byline(doc, text, quote, qi, in_quote) or self._labelled(
                 doc, quote, qi, tokens, in_quote
             )
         confidence, verb, route = best
@@ -243,10 +251,16 @@ class Finder:
         return [t.i for t in found]
 
     def _governor(
-        self, doc: Any, quote: Quote, qi: int, in_quote: list[int], used_cues: set[int]
+        self,
+        doc: Any,
+        quote: Quote,
+        qi: int,
+        in_quote: list[int],
+        used_cues: set[int],
+        quote_tokens: list[Any],
     ) -> Candidate | None:
         """The verb whose object holds a quotation, when it has a named or nominal subject."""
-        tokens = [t for t in doc if in_quote[t.i] == qi and not t.is_punct and not t.is_space]
+        tokens = [t for t in quote_tokens if not t.is_punct and not t.is_space]
         heads = [t.head for t in tokens if in_quote[t.head.i] != qi]
         if not heads:
             return None
@@ -325,9 +339,8 @@ class Finder:
         )
 
     @staticmethod
-    def _byline(doc: Any, quote: Quote, qi: int, tokens: list[Any], in_quote: list[int]) -> Candidate | None:
+    def _byline(doc: Any, text: str, quote: Quote, qi: int, in_quote: list[int]) -> Candidate | None:
         """A quotation signed after a dash: “…” ― Carlos Ruiz (the rest of its paragraph)."""
-        text = doc.text
         match = _BYLINE_RE.match(text, quote.end)
         if match is None:
             return None

@@ -11,11 +11,16 @@ so that two attributions never claim the same words.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from ..records import Span
-from .candidate import Candidate
+from .candidate import Candidate, SpanIndex
 from .scanner import Quote
+
+# How far back (characters) an attribution may start and still hold the turn a quotation
+# continues: a paragraph or two.
+_TURN_REACH = 5000
 
 
 class Linker:
@@ -34,20 +39,24 @@ class Linker:
         claimed = {qi for c in candidates for qi in c.quotes}
         candidates = sorted(candidates, key=lambda c: c.start)
         cue_ends = {id(c): doc[max(c.cue)].idx + len(doc[max(c.cue)]) if c.cue else 0 for c in candidates}
+        contents = SpanIndex((span, c) for c in candidates for span in c.content)
+        starts = [c.start for c in candidates]
         for qi, quote in enumerate(top):
-            if qi in claimed or self._inside(quote, candidates):
+            if qi in claimed or contents.holders(quote.start, quote.end):
                 continue
-            before = self._turn(text, quote, candidates, cue_ends)
+            # only attributions that start near enough to hold a turn this quotation continues
+            near = candidates[
+                bisect.bisect_left(starts, quote.start - _TURN_REACH) : bisect.bisect_left(
+                    starts, quote.start
+                )
+            ]
+            before = self._turn(text, quote, near, cue_ends)
             if before is not None:
                 before.content.extend(quote.pieces)
                 before.quotes.append(qi)
                 claimed.add(qi)
-        self._cut_nested(doc, candidates)
+        self._cut_nested(doc, text, candidates)
         return candidates
-
-    @staticmethod
-    def _inside(quote: Quote, candidates: list[Candidate]) -> bool:
-        return any(s.start <= quote.start and quote.end <= s.end for c in candidates for s in c.content)
 
     def _turn(
         self, text: str, quote: Quote, candidates: list[Candidate], cue_ends: dict[int, int]
@@ -76,22 +85,22 @@ class Linker:
         return last if last.end >= prev_para_start else None
 
     @staticmethod
-    def _cut_nested(doc: Any, candidates: list[Candidate]) -> None:
+    def _cut_nested(doc: Any, text: str, candidates: list[Candidate]) -> None:
         """Cut from each content a trailing participle clause that is an attribution of its own
         ("told Xi that Russia is ready …, saying that …")."""
-        for outer in candidates:
-            for inner in candidates:
-                if inner is outer or not inner.cue:
-                    continue
-                cue_start = doc[min(inner.cue)].idx
-                if not any(s.start < cue_start < s.end for s in outer.content):
-                    continue
-                if inner.source:  # a nested clause with its own source is reported speech inside speech
+        contents = SpanIndex((span, c) for c in candidates for span in c.content)
+        for inner in candidates:
+            if not inner.cue or inner.source:  # with its own source: reported speech inside speech
+                continue
+            cue_start = doc[min(inner.cue)].idx
+            holders = {id(c): c for c in contents.holders(cue_start, cue_start)}
+            for outer in holders.values():
+                if outer is inner or not any(s.start < cue_start < s.end for s in outer.content):
                     continue
                 if inner.end < outer.end:
                     continue  # a participle inside the clause ("tweets accusing X … are …") stays in it
                 cut_from = cue_start
-                while cut_from > 0 and doc.text[cut_from - 1] in " ,;\u2014":
+                while cut_from > 0 and text[cut_from - 1] in " ,;\u2014":
                     cut_from -= 1
                 pieces: list[Span] = []
                 for span in outer.content:

@@ -173,6 +173,7 @@ class Resolver:
             for token in sent:
                 sent_of[token.i] = si
         state = _State(doc, people, person_at, titles, sent_of, self.window, reported)
+        text = doc.text  # spaCy joins the tokens anew on every access
         out: list[Attribution] = []
         previous_person: Person | None = None
         previous_at = -1  # where the article last referred to previous_person
@@ -190,7 +191,7 @@ class Resolver:
                 addressee, _p, _h = state.resolve(
                     self._head(doc, cand.addressee), None, addressee=True, exclude=person
                 )
-            kind = self._kind(doc.text, cand)
+            kind = self._kind(text, cand)
             factor = {"name": 1.0, "pronoun": 0.9, "nominal": 0.85, "metonym": 0.95}.get(how, 0.75)
             out.append(
                 Attribution(
