@@ -22,8 +22,8 @@ def cli_extractor(extractor: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     from onrecord import cli
     from onrecord.pipeline import Extractor
 
-    def new_extractor(max_chars: int) -> Extractor:
-        return Extractor(nlp=extractor.nlp, max_chars=max_chars)
+    def new_extractor(max_chars: int, model: str = "default") -> Extractor:
+        return Extractor(nlp=extractor.nlp, max_chars=max_chars, model=model)
 
     monkeypatch.setattr(cli, "new_extractor", new_extractor)
     return extractor

@@ -118,7 +118,7 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 def test_missing_model_is_one_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def no_model(max_chars: int) -> Any:
+    def no_model(max_chars: int, model: str = "default") -> Any:
         raise ModelNotFound("en_core_web_sm")
 
     monkeypatch.setattr(cli, "new_extractor", no_model)

@@ -28,6 +28,8 @@ from .io.writers import FORMATS, Writer, make_writer, open_writer
 from .records import Article, Result
 
 PROG = "onrecord"
+# Gold files are scored whole: no article is refused for its length.
+DEFAULT_MAX_CHARS_FOR_EVALUATION = 10_000_000
 # Articles sent to a worker process at a time; each worker parses a batch with nlp.pipe.
 WORKER_BATCH = 8
 
@@ -78,7 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     add_extract(commands)
+    add_train(commands)
+    add_evaluate(commands)
     return parser
+
+
+def _add_model(cmd: Any) -> None:
+    cmd.add_argument(
+        "--model",
+        default="default",
+        metavar="MODEL",
+        help="the finder's model: 'default' (the learned model shipped with onrecord), 'rules' "
+        "(the cue lexicon alone), or a directory made by 'onrecord train' (default: default)",
+    )
 
 
 # -- onrecord extract --------------------------------------------------------------------------
@@ -124,6 +138,7 @@ def add_extract(commands: Any) -> None:
         metavar="N",
         help=f"refuse (as a failure) articles longer than N characters (default: {DEFAULT_MAX_CHARS:,})",
     )
+    _add_model(cmd)
     cmd.add_argument(
         "-q", "--quiet", action="store_true", help="no progress, warnings or summary; failures only"
     )
@@ -140,9 +155,9 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     with report.capture_logs():
         try:
             if workers > 1:
-                extract = _extract_in_processes(workers, args.max_chars)
+                extract = _extract_in_processes(workers, args.max_chars, args.model)
             else:
-                extract = new_extractor(args.max_chars).pipe
+                extract = new_extractor(args.max_chars, args.model).pipe
         except OnrecordError as err:
             report.fatal(str(err))
             return 1
@@ -166,11 +181,11 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     return 1 if report.failed else 0
 
 
-def new_extractor(max_chars: int) -> Any:
+def new_extractor(max_chars: int, model: str = "default") -> Any:
     """The Extractor one command (or one worker process) runs; tests replace it."""
     from .pipeline import Extractor
 
-    return Extractor(max_chars=max_chars)
+    return Extractor(max_chars=max_chars, model=model)
 
 
 Extract = Callable[[Iterable[Article]], Iterator[Result]]
@@ -201,6 +216,184 @@ def in_order(located: Iterable[tuple[str, Article | ReadFailure]], extract: Extr
         yield failure
 
 
+# -- onrecord train ----------------------------------------------------------------------------
+TRAIN_EPILOG = """\
+example:
+  onrecord train --train ../shared/data/polnear/train.jsonl \\
+                 --dev ../shared/data/polnear/dev.jsonl --out models/mine
+  onrecord extract articles.jsonl --model models/mine
+
+FILE is JSON lines of gold articles: {"id", "text", "attributions": [{"cue", "source",
+"content"}, ...]} with character offsets, as FORMAT.md describes. Training parses every
+article once, fits the model, picks its threshold on the dev articles (best attr+source F1)
+and prints the dev scores. The same files and versions give the same model (fixed seed).
+"""
+
+
+def add_train(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "train",
+        help="train the learned finder on gold attributions",
+        description="Train the finder's model on gold articles and write it to OUT.",
+        epilog=TRAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument("--train", required=True, metavar="FILE", help="gold articles to learn from (JSONL)")
+    cmd.add_argument(
+        "--dev", required=True, metavar="FILE", help="gold articles to pick the threshold on (JSONL)"
+    )
+    cmd.add_argument("--out", required=True, metavar="DIR", help="directory to write the model to")
+    cmd.add_argument(
+        "--epochs", type=_positive, default=4, metavar="N", help="passes over the data (default: 4)"
+    )
+    cmd.set_defaults(run=run_train)
+
+
+def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from . import training
+    from .pipeline import load_nlp
+    from .spacy_component import OnrecordComponent
+
+    started = time.perf_counter()
+    try:
+        train_records = training.read_records(args.train)
+        dev_records = training.read_records(args.dev)
+    except (OSError, ValueError) as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return 1
+    if not train_records or not dev_records:
+        print(
+            f"{PROG}: error: no articles in {args.train if not train_records else args.dev}", file=sys.stderr
+        )
+        return 1
+    try:
+        nlp = load_nlp()
+    except OnrecordError as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return 1
+    component = OnrecordComponent(nlp, model="rules")
+
+    def log(message: str) -> None:
+        print(f"{PROG}: {message}", file=sys.stderr)
+
+    train_pairs = training.parse(nlp, train_records, "parse train")
+    dev_pairs = training.parse(nlp, dev_records, "parse dev")
+    scorer, result = training.train(component, train_pairs, dev_pairs, epochs=args.epochs, log=log)
+    scorer.meta.update(
+        train_file=os.path.basename(args.train),
+        train_sha256=training.sha256(args.train),
+        dev_file=os.path.basename(args.dev),
+        dev_sha256=training.sha256(args.dev),
+        versions=training.versions(),
+        total_seconds=round(time.perf_counter() - started, 1),
+    )
+    try:
+        scorer.save(args.out)
+    except OSError as err:
+        print(f"{PROG}: error: cannot write the model to {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(result.table())
+    log(
+        f"model written to {args.out} (threshold {scorer.threshold}); dev attr+source F1 "
+        f"{100 * result.f1('attr+source'):.2f}, quote+speaker F1 {100 * result.f1('quote+speaker'):.2f}; "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    return 0
+
+
+# -- onrecord evaluate -------------------------------------------------------------------------
+EVALUATE_EPILOG = """\
+examples:
+  onrecord evaluate ../shared/data/polnear/dev.jsonl
+  onrecord evaluate gold.jsonl --pred predictions.jsonl
+  onrecord evaluate gold.jsonl --model rules -o predictions.jsonl
+
+Without --pred it runs the extractor over the gold texts (their attributions are never
+read by it) and scores what it finds; with --pred it scores those predictions (FORMAT.md
+output lines: {"id", "attributions"}). The table has the rows of the PolNeAR benchmark
+scorer (bench/score.py), computed the same way.
+"""
+
+
+def add_evaluate(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "evaluate",
+        help="score the extractor (or given predictions) against gold attributions",
+        description="Score attributions against the gold ones in GOLD (JSONL).",
+        epilog=EVALUATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument("gold", metavar="GOLD", help="gold articles (JSONL with attributions)")
+    cmd.add_argument("--pred", metavar="PRED", help="predictions to score instead of running the extractor")
+    cmd.add_argument(
+        "-o", "--output", metavar="OUT", help="also write the extractor's predictions here (JSONL)"
+    )
+    _add_model(cmd)
+    cmd.set_defaults(run=run_evaluate)
+
+
+def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    import json
+
+    from . import training
+    from .scoring import score
+
+    try:
+        gold = training.read_records(args.gold)
+    except (OSError, ValueError) as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return 1
+    predicted: dict[str, list[Any]] = {}
+    if args.pred:
+        try:
+            with open(args.pred, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                        predicted[str(record["id"])] = list(record.get("attributions") or [])
+                    except (json.JSONDecodeError, KeyError, TypeError):
+                        print(
+                            f"{PROG}: error: {args.pred}:{number}: not a prediction record", file=sys.stderr
+                        )
+                        return 1
+        except OSError as err:
+            print(f"{PROG}: error: cannot read {args.pred}: {err.strerror or err}", file=sys.stderr)
+            return 1
+    else:
+        try:
+            extractor = new_extractor(DEFAULT_MAX_CHARS_FOR_EVALUATION, args.model)
+        except OnrecordError as err:
+            print(f"{PROG}: error: {err}", file=sys.stderr)
+            return 1
+        inputs = [{k: v for k, v in r.items() if k != "attributions"} for r in gold]
+        writer = open_writer("jsonl", args.output) if args.output else None
+        failed = 0
+        for result in extractor.pipe(inputs):
+            if not result.ok:
+                failed += 1
+                print(f"{PROG}: error: article {result.article.id!r}: {result.error}", file=sys.stderr)
+            predicted[result.article.id] = [a.to_dict() for a in result.attributions]
+            if writer:
+                writer.write(result)
+        if writer:
+            writer.close()
+        if failed:
+            print(f"{PROG}: warning: {failed} articles failed and count as finding nothing", file=sys.stderr)
+    gold_ids = {str(r["id"]) for r in gold}
+    unknown = sorted(set(predicted) - gold_ids)
+    if unknown:
+        print(
+            f"{PROG}: warning: {len(unknown)} predicted ids are not in the gold file, e.g. {unknown[0]!r}",
+            file=sys.stderr,
+        )
+    for record in gold:
+        record["id"] = str(record["id"])
+    print(score(gold, predicted).table())
+    return 0
+
+
 # -- worker processes ----------------------------------------------------------------------------
 class WorkerFailed(Exception):
     """A worker process could not run (its model would not load): ends the command."""
@@ -209,18 +402,18 @@ class WorkerFailed(Exception):
 _worker_extractor: Any = None
 
 
-def _extract_batch(batch: list[Article], max_chars: int) -> list[Result]:
+def _extract_batch(batch: list[Article], max_chars: int, model: str) -> list[Result]:
     global _worker_extractor
     if _worker_extractor is None:
         try:
-            _worker_extractor = new_extractor(max_chars)
+            _worker_extractor = new_extractor(max_chars, model)
         except OnrecordError as err:
             # Plain text only: an OnrecordError subclass does not survive pickling back.
             raise WorkerFailed(str(err)) from None
     return list(_worker_extractor.pipe(batch))
 
 
-def _extract_in_processes(workers: int, max_chars: int) -> Extract:
+def _extract_in_processes(workers: int, max_chars: int, model: str) -> Extract:
     """An ``Extract`` that spreads batches over ``workers`` processes, each loading its own
     Extractor once; results come back in input order, with at most two batches per worker
     in flight, so a huge input streams in bounded memory."""
@@ -230,7 +423,7 @@ def _extract_in_processes(workers: int, max_chars: int) -> Extract:
         with context.Pool(workers) as pool:
             in_flight: deque[Any] = deque()
             for batch in _batches(articles, WORKER_BATCH):
-                in_flight.append(pool.apply_async(_extract_batch, (batch, max_chars)))
+                in_flight.append(pool.apply_async(_extract_batch, (batch, max_chars, model)))
                 if len(in_flight) >= 2 * workers:
                     yield from in_flight.popleft().get()
             while in_flight:

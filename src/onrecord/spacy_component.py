@@ -13,6 +13,7 @@ parsed, so it must come after the parser and the entity recogniser.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,18 +22,23 @@ from .stages.finder import Finder
 from .stages.linker import Linker
 from .stages.resolver import Resolver
 from .stages.scanner import QuoteScanner
+from .stages.scorer import load_model
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
 
 
 class OnrecordComponent:
-    """Sets ``doc._.attributions``: a list of ``records.Attribution``, in text order."""
+    """Sets ``doc._.attributions``: a list of ``records.Attribution``, in text order.
 
-    def __init__(self, nlp: Language, name: str = "onrecord") -> None:
+    model: ``"default"`` (the learned finder shipped with the package), ``"rules"`` (the cue
+    lexicon alone), or the directory of a model made by ``onrecord train``.
+    """
+
+    def __init__(self, nlp: Language, name: str = "onrecord", model: Any = "default") -> None:
         self.name = name
         self.scanner = QuoteScanner()
-        self.finder = Finder()
+        self.finder = Finder(scorer=load_model(model))
         self.linker = Linker()
         self.resolver = Resolver()
 
@@ -57,7 +63,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("onrecord")
-def make_onrecord(nlp: Language, name: str) -> OnrecordComponent:
-    """The spaCy factory behind ``nlp.add_pipe("onrecord")``."""
-    return OnrecordComponent(nlp, name)
+@Language.factory("onrecord", default_config={"model": "default"})
+def make_onrecord(nlp: Language, name: str, model: str) -> OnrecordComponent:
+    """The spaCy factory behind ``nlp.add_pipe("onrecord")`` (``config={"model": DIR}``
+    for a retrained model, ``"rules"`` for the lexicon alone)."""
+    return OnrecordComponent(nlp, name, model)

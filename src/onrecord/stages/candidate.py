@@ -21,6 +21,8 @@ class Candidate:
     ``subject``: for a source-less cue (a participle: "…, saying that …"), the token of the
     clause subject who is speaking, for the resolver. ``quotes``: indices of the top-level
     quotations the content holds. ``route``: how it was found, for confidence and debugging.
+    ``head``: the cue's head word, for the learned scorer; ``outer``: the route and cue lemma
+    of the candidate whose content holds this cue, if any.
     """
 
     cue: list[int]
@@ -31,6 +33,8 @@ class Candidate:
     addressee: list[int] = field(default_factory=list)
     subject: int | None = None
     quotes: list[int] = field(default_factory=list)
+    head: int | None = None
+    outer: str = ""
 
     @property
     def start(self) -> int:

@@ -28,6 +28,7 @@ from .lexicon import (
     cue_precision,
 )
 from .scanner import Quote
+from .scorer import threshold_key
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp", "parataxis")
@@ -46,6 +47,8 @@ _AUDIENCES = frozenset(
     nation country world family parent child woman man friend leader government administration
     president governor mayor minister""".split()
 )
+# Prepositions whose object is what a cue reports ("complained about X", "criticism of X").
+_CONTENT_PREPS = frozenset("about against at for of on over with that".split())
 _INNER_BELIEFS = frozenset(
     "think believe hope expect recall seem appear feel know fear wish want remember".split()
 )
@@ -82,8 +85,14 @@ class Finder:
     join to it.
     """
 
-    def __init__(self, near: int = 6) -> None:
+    def __init__(self, near: int = 6, scorer: Any = None, open_lexicon: bool | None = None) -> None:
         self.near = near
+        self.scorer = scorer
+        # with a learned scorer every verb with a complement is a candidate and the scorer
+        # decides; without one the cue lexicon does
+        self.open = scorer is not None if open_lexicon is None else open_lexicon
+        # nouns that report ("claim", "decision"): known to the learned model only
+        self.noun_cues: frozenset[str] = frozenset(getattr(scorer, "noun_cues", ()))
 
     def __call__(self, doc: Any, quotes: list[Quote]) -> list[Candidate]:
         top = [q for q in quotes if q.depth == 0]
@@ -110,13 +119,25 @@ class Finder:
             found.append(cand)
             by_cue[tuple(cand.cue)] = cand
             used_cues.update(cand.cue)
+        proposed = []
         for token in doc:
             if token.i in used_cues or in_quote[token.i] >= 0:
                 continue
             cand = self._verb_cue(doc, token, in_quote)
             if cand is not None:
-                found.append(cand)
-                used_cues.update(cand.cue)
+                proposed.append(cand)
+        if self.scorer is not None:
+            self._mark_outer(doc, proposed, found)
+            kept = []
+            for cand in proposed:
+                probability = self.scorer(doc, cand, in_quote)
+                if probability >= self.scorer.threshold_for(threshold_key(doc, cand)):
+                    cand.confidence = round(probability, 4)
+                    kept.append(cand)
+            proposed = kept
+        for cand in proposed:
+            found.append(cand)
+            used_cues.update(cand.cue)
         for cand in found:
             cand.content = [self._cover_quotes(span, pieces, top) for span in cand.content]
         contents = SpanIndex((span, id(c)) for c in found for span in c.content)
@@ -150,6 +171,24 @@ class Finder:
                 {qi for s in cand.content for qi in starts.within(s.start, s.end)} | set(cand.quotes)
             )
         return found
+
+    @staticmethod
+    def _mark_outer(doc: Any, proposed: list[Candidate], quoted: list[Candidate]) -> None:
+        """Tell each proposed candidate whose words its cue stands in, if anyone's: the
+        innermost other candidate whose content holds the cue ("told Putin Russia is ready
+        to discuss …": "discuss" stands in the words of "told")."""
+        everyone = proposed + quoted
+        contents = SpanIndex((span, k) for k, c in enumerate(everyone) for span in c.content)
+        for k, cand in enumerate(proposed):
+            head = doc[cand.head if cand.head is not None else cand.cue[-1]]
+            holders = [everyone[h] for h in contents.holders(head.idx, head.idx + len(head)) if h != k]
+            if holders:
+                outer = max(holders, key=lambda c: c.start)
+                cand.outer = (
+                    outer.route
+                    + "|"
+                    + doc[outer.head if outer.head is not None else outer.cue[-1]].lemma_.lower()
+                )
 
     @staticmethod
     def _nested(cand: Candidate, contents: SpanIndex) -> bool:
@@ -421,12 +460,14 @@ class Finder:
         lemma = verb.lemma_.lower()
         if verb.lower_ == "according":
             return self._according(doc, verb)
+        if verb.pos_ == "NOUN" and self.open:
+            return self._noun_cue(verb, in_quote)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         content: list[Any] = []
         route = ""
         addressee = self._addressee(verb)
-        if lemma in CLAUSE_CUES:
+        if lemma in CLAUSE_CUES or self.open:
             # the clause after the verb first; one before it only from the same paragraph
             clauses = sorted(
                 (
@@ -440,7 +481,7 @@ class Finder:
                 key=lambda c: (c.i < verb.i, abs(c.i - verb.i)),
             )
             clause = clauses[0] if clauses else None
-            if clause is None:
+            if clause is None and lemma in CLAUSE_CUES:
                 # a that-clause the parser hung elsewhere ("told Okafor during the session that …")
                 mark = next(
                     (
@@ -471,18 +512,23 @@ class Finder:
                     if lead:
                         start = min(c.left_edge.i for c in lead)
                         content = [t for t in verb.doc[start : clause.right_edge.i + 1]]
-        if not content and lemma in INFINITIVE_CUES:
+        if not content and (lemma in INFINITIVE_CUES or self.open):
             for child in verb.children:
                 if child.dep_ == "xcomp":
                     content = [t for t in child.subtree]
                     route = "infinitive"
                     break
-        if not content and lemma in CLAUSE_CUES and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        if (
+            not content
+            and (lemma in CLAUSE_CUES or self.open)
+            and verb.dep_ == "parataxis"
+            and verb.head.i != verb.i
+        ):
             # a parenthetical cue: “And perhaps, he said, it could help …”
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             route = "parenthetical"
-        if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES):
+        if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES or self.open):
             right = [
                 c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.i not in addressee
             ]
@@ -490,13 +536,32 @@ class Finder:
                 span = verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]
                 # a speech verb outside the object lexicon reports through its object only
                 # when the object quotes: "noted several “intangibles”"
-                if lemma in OBJECT_CUES or any(in_quote[t.i] >= 0 for t in span):
+                if lemma in OBJECT_CUES or self.open or any(in_quote[t.i] >= 0 for t in span):
                     content = list(span)
                     route = "object"
-            if not content and verb.dep_ == "relcl" and lemma in OBJECT_CUES:
+            if not content and verb.dep_ == "relcl" and (lemma in OBJECT_CUES or self.open):
                 rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
                 if rel:
                     content, route = rel, "relative"
+        cue = self._cue_tokens(verb)
+        if not content and self.open:
+            # "complained about X", "warned against X", "responded with X": the preposition
+            # joins the cue and its object is the content
+            prep = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and c.i > verb.i
+                    and c.lower_ in _CONTENT_PREPS
+                    and c.i not in addressee
+                ),
+                None,
+            )
+            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if prep is not None and target is not None:
+                content, route = list(target.subtree), "prep"
+                cue = sorted(cue + [prep.i])
         if not content:
             return None
         # the content must not reach back over the cue's own source
@@ -511,13 +576,52 @@ class Finder:
         if lemma in _NAMING and any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
             route = "naming"  # "condemned what he called a “brazen breach”": inside another's words
         return Candidate(
-            cue=self._cue_tokens(verb),
+            cue=cue,
             source=source,
             content=pieces,
             route=route,
             confidence=round(0.9 * cue_precision(lemma, route), 4),
             addressee=addressee,
             subject=subject,
+            head=verb.i,
+        )
+
+    def _noun_cue(self, noun: Any, in_quote: list[int]) -> Candidate | None:
+        """A noun of saying or thinking that the model's lexicon knows: "his claim that …",
+        "Obama's decision to …", "criticism of …"; its owner (a possessive) is the source."""
+        if noun.lemma_.lower() not in self.noun_cues:
+            return None
+        cue = [noun.i]
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+        if clause is not None:
+            content, route = list(clause.subtree), "noun_clause"
+        else:
+            prep = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _CONTENT_PREPS
+                ),
+                None,
+            )
+            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if target is None:
+                return None
+            content, route = list(target.subtree), "noun_prep"
+            cue.append(prep.i)
+        content = trim([t for t in content if not (t.dep_ == "mark" and t.i == content[0].i)])
+        if not content or any(in_quote[t.i] >= 0 for t in (noun,)):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []
+        return Candidate(
+            cue=cue,
+            source=source,
+            content=self._pieces(content),
+            route=route,
+            confidence=0.5,
+            subject=owner.i if owner is not None else None,
+            head=noun.i,
         )
 
     def _according(self, doc: Any, word: Any) -> Candidate | None:
@@ -553,6 +657,7 @@ class Finder:
             content=self._pieces(content),
             route="according",
             confidence=0.85,
+            head=word.i,
         )
 
     @staticmethod

