@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,3 +76,20 @@ def test_spacy_component_sets_doc_attributions(extractor: Any) -> None:
         assert [a.speaker.name for a in doc._.attributions] == ["Daniel Okafor"] * 3
     finally:
         nlp.remove_pipe("onrecord")
+
+
+def test_spacy_component_takes_a_model_setting(extractor: Any, tmp_path: Path) -> None:
+    import onrecord.spacy_component  # noqa: F401  (registers the factory)
+    from onrecord.errors import AttributionModelError
+
+    nlp = extractor.nlp
+    nlp.add_pipe("onrecord", name="onrecord_rules", config={"model": "rules"})
+    try:
+        assert nlp.get_pipe("onrecord_rules").finder.scorer is None
+        doc = nlp(ARTICLE)
+        assert [a.speaker.name for a in doc._.attributions] == ["Daniel Okafor"] * 3
+    finally:
+        nlp.remove_pipe("onrecord_rules")
+    with pytest.raises(AttributionModelError):
+        nlp.add_pipe("onrecord", name="onrecord_missing", config={"model": str(tmp_path)})
+    assert "onrecord_missing" not in nlp.pipe_names
