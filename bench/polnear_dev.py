@@ -1,6 +1,6 @@
 """Run the extractor over PolNeAR dev and score it with the shared scorers.
 
-    python bench/polnear_dev.py [--shared ../shared] [--out build/dev.pred.jsonl]
+    python bench/polnear_dev.py [--shared ../shared] [--out build/dev.pred.jsonl] [--model rules|DIR]
 
 Prints score.py's table, then speakers.py's and addressees.py's, as BENCHMARKS.md quotes them.
 """
@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "build" / "dev.pred.jsonl"), help="predictions file")
     parser.add_argument("--split", default="dev", help="PolNeAR split to run (train or dev)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--model", default="default", help="default, rules, or a model directory")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     gold = shared / "data" / "polnear" / f"{args.split}.jsonl"
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(line) for line in gold.open(encoding="utf-8")]
     if args.limit:
         records = records[: args.limit]
-    extractor = Extractor()
+    extractor = Extractor(model=args.model)
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as handle:
         for result in extractor.pipe(records):
