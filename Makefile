@@ -27,6 +27,7 @@ test: install
 bench: install
 	$(BIN)/python bench/speed.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
 
 lint: install
 	$(BIN)/ruff check .
