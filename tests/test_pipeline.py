@@ -41,7 +41,7 @@ def test_long_article_is_chunked_with_offsets_kept(extractor: Any) -> None:
     assert len(chunk_bounds(text, 400)) > 1
     assert [a.content for a in chunked] == [a.content for a in whole]
     for a in chunked:
-        assert a.content_text(text).startswith(("\u201c", "the bridge"))
+        assert a.content_text(text).startswith(("\u201c", "that the bridge"))
 
 
 def test_chunk_bounds_cover_the_text_exactly() -> None:

@@ -23,7 +23,7 @@ ARTICLES = [
     ),
     (
         "The union warned that nurses would strike on Monday. The hospital opened a new wing.",
-        [("warned", "The union", "nurses would strike on Monday")],
+        [("warned", "The union", "that nurses would strike on Monday")],
     ),
     (
         "Senator Hale denied the report. Reporters waited outside and ate lunch.",
@@ -105,7 +105,7 @@ def test_training_is_reproducible_and_learns_the_set(
     text = ARTICLES[1][0]
     found = run.extract(text)
     assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
-        ("warned", "The union", "nurses would strike on Monday")
+        ("warned", "The union", "that nurses would strike on Monday")
     ]
 
 

@@ -564,8 +564,7 @@ class Finder:
                 cue = sorted(cue + [prep.i])
         if not content:
             return None
-        # the content must not reach back over the cue's own source
-        content = [t for t in content if t.dep_ != "mark" or t.i != content[0].i]
+        # a leading "that" / "whether" / "if" belongs to the content, as PolNeAR annotates it
         content = trim([t for t in content if t.i != verb.i])
         if not content:
             return None
@@ -609,8 +608,8 @@ class Finder:
                 return None
             content, route = list(target.subtree), "noun_prep"
             cue.append(prep.i)
-        content = trim([t for t in content if not (t.dep_ == "mark" and t.i == content[0].i)])
-        if not content or any(in_quote[t.i] >= 0 for t in (noun,)):
+        content = trim(content)
+        if not content or in_quote[noun.i] >= 0:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []

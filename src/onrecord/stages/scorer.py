@@ -207,7 +207,7 @@ class CueScorer:
 
     def probability(self, indices: list[int], dense: np.ndarray) -> float:
         z = float(self.sparse[indices].sum() + dense @ self.dense)
-        return 1.0 / (1.0 + np.exp(-z))
+        return float(1.0 / (1.0 + np.exp(-z)))
 
     # -- files ----------------------------------------------------------------------------
     def save(self, directory: str | Path) -> None:
