@@ -225,8 +225,9 @@ example:
 
 FILE is JSON lines of gold articles: {"id", "text", "attributions": [{"cue", "source",
 "content"}, ...]} with character offsets, as FORMAT.md describes. Training parses every
-article once, fits the model, picks its threshold on the dev articles (best attr+source F1)
-and prints the dev scores. The same files and versions give the same model (fixed seed).
+article once, chooses the thresholds by five-fold cross-validation on the train articles,
+fits the model on all of them, and prints its scores on the dev articles (read for nothing
+else). The same files and versions give the same model (fixed seed).
 """
 
 
@@ -240,7 +241,7 @@ def add_train(commands: Any) -> None:
     )
     cmd.add_argument("--train", required=True, metavar="FILE", help="gold articles to learn from (JSONL)")
     cmd.add_argument(
-        "--dev", required=True, metavar="FILE", help="gold articles to pick the threshold on (JSONL)"
+        "--dev", required=True, metavar="FILE", help="gold articles to report the score on (JSONL)"
     )
     cmd.add_argument("--out", required=True, metavar="DIR", help="directory to write the model to")
     cmd.add_argument(
