@@ -94,6 +94,14 @@ def test_according_to_at_either_end(extractor: Any, text: str) -> None:
     assert [c.lower() for c in att["content"]] == ["the islands asked for 18 percent"]
 
 
+def test_according_to_keeps_the_sources_appositive_out_of_the_content(extractor: Any) -> None:
+    text = "According to Beth Ardagh, Kessling\u2019s campaign manager, the polling shows a tie."
+    att = only(extractor, text)
+    assert att["source"] == "Beth Ardagh, Kessling\u2019s campaign manager"
+    assert att["speaker"] == "Beth Ardagh"
+    assert att["content"] == ["the polling shows a tie"]
+
+
 def test_participle_has_no_source_but_a_speaker(extractor: Any) -> None:
     found = run(extractor, "Okafor rejected the plan, saying that it cost too much.")
     saying = next(a for a in found if a["cue"] == "saying")

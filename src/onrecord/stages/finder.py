@@ -637,6 +637,16 @@ class Finder:
             if comma is None:
                 return None
             source = list(doc[to.i + 1 : comma])
+            # "According to Beth Ardagh, Kessling's campaign manager, the …": a short noun
+            # phrase between two commas is the source's appositive (the parser rarely says so)
+            after = next((t.i for t in doc[comma + 1 : sent[-1].i + 1] if t.text in (",", ":")), None)
+            between = list(doc[comma + 1 : after]) if after is not None else []
+            if (
+                0 < len(between) <= 8
+                and between[-1].pos_ in ("NOUN", "PROPN")
+                and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between)
+            ):
+                source, comma = list(doc[to.i + 1 : after]), after
             content = [t for t in doc[comma + 1 : sent[-1].i + 1]]
         else:
             content = [t for t in doc[first : word.i]]

@@ -194,7 +194,7 @@ class CueScorer:
         self.meta = meta
         self.noun_cues = frozenset(meta.get("noun_cues", ()))
         self.priors: dict[str, float] = dict(meta.get("priors", {}))
-        # routes whose candidates need another threshold than the global one (chosen by cross-validation on train)
+        # routes whose candidates need their own threshold (chosen by cross-validation on train)
         self.route_thresholds: dict[str, float] = dict(meta.get("route_thresholds", {}))
 
     def threshold_for(self, key: str) -> float:
