@@ -130,6 +130,8 @@ class Finder:
             self._mark_outer(doc, proposed, found)
             kept = []
             for cand in proposed:
+                if cand.route.startswith("noun") and cand.outer and not cand.source:
+                    continue  # "said he hopes it sends a message that …": part of the outer words
                 probability = self.scorer(doc, cand, in_quote)
                 if probability >= self.scorer.threshold_for(threshold_key(doc, cand)):
                     cand.confidence = round(probability, 4)
