@@ -78,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=2)
     args = parser.parse_args(argv)
     polnear = Path(args.shared) / "data" / "polnear"
-    gold = [json.loads(line) for line in (polnear / "dev.jsonl").open(encoding="utf-8")]
-    predicted = {r["id"]: r["attributions"] for r in map(json.loads, Path(args.pred).open(encoding="utf-8"))}
+    with (polnear / "dev.jsonl").open(encoding="utf-8") as handle:
+        gold = [json.loads(line) for line in handle]
+    with Path(args.pred).open(encoding="utf-8") as handle:
+        predicted = {r["id"]: r["attributions"] for r in map(json.loads, handle)}
     nlp = load_nlp()
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     mentions: dict[str, Counter[str]] = defaultdict(Counter)

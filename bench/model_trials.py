@@ -40,7 +40,8 @@ OUT = ROOT / "build" / "trials"
 
 
 def parsed(nlp: Any, shared: Path, split: str) -> list[tuple[dict[str, Any], Any]]:
-    records = [json.loads(line) for line in (shared / "data" / "polnear" / f"{split}.jsonl").open()]
+    with (shared / "data" / "polnear" / f"{split}.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
     return training.parse(nlp, records, f"parse {split}")
 
 
@@ -76,7 +77,7 @@ def export(shared: Path) -> None:
             finder = component.finder
             finder.scorer, finder.open = recorder, True
             for article, (record, doc) in enumerate(pairs):
-                recorder.seen = []
+                recorder.seen, recorder.threshold_keys = [], []
                 finder(doc, component.scanner.scan(doc.text))
                 tokens = Tokens(doc.text)
                 gold = [(tokens.cover(a["content"]), tokens.cover(a["cue"])) for a in record["attributions"]]
@@ -84,7 +85,7 @@ def export(shared: Path) -> None:
                     content = tokens.cover([[s.start, s.end] for s in cand.content])
                     cue = tokens.cover([[doc[i].idx, doc[i].idx + len(doc[i])] for i in cand.cue])
                     hit = any(cue & gc and lenient(content, g, len(content & g)) for g, gc in gold)
-                    examples.indices.append(np.array(sorted({training.feature_index(n) for n in names})))
+                    examples.indices.append(np.array(training.feature_indices(names)))
                     examples.dense.append(dense)
                     examples.labels.append(int(hit))
                     examples.keys.append(keys)
@@ -104,7 +105,7 @@ def export(shared: Path) -> None:
 def mlp(hidden: int = 64, epochs: int = 1, seed: int = 13) -> None:
     """A network with one hidden ReLU layer over the same hashed features (embedding bag of
     2^16 rows) and priors; Adagrad on the embeddings, Adam elsewhere, dropout 0.2."""
-    data = pickle.load((OUT / "features.pkl").open("rb"))
+    data = pickle.loads((OUT / "features.pkl").read_bytes())
     train, dev = data["sets"]["train"], data["sets"]["dev"]
     rows = 1 << 16
     rng = np.random.default_rng(seed)
@@ -169,7 +170,7 @@ def mlp(hidden: int = 64, epochs: int = 1, seed: int = 13) -> None:
 def lr() -> None:
     """The shipped model's logistic regression on the exported features (so that it can be
     compared with one global threshold, as the other trials are)."""
-    data = pickle.load((OUT / "features.pkl").open("rb"))
+    data = pickle.loads((OUT / "features.pkl").read_bytes())
     train, dev = data["sets"]["train"], data["sets"]["dev"]
     sparse, dense, offset = training.fit(train, progress=False)
     z = np.array([sparse[i].sum() + d @ dense + offset for i, d in zip(dev.indices, dev.dense, strict=True)])
@@ -180,8 +181,6 @@ def lr() -> None:
 
 class Lookup:
     """A scorer that answers with given probabilities, in the order the finder asks."""
-
-    route_thresholds: dict[str, float] = {}
 
     def __init__(self, probabilities: np.ndarray, noun_cues: list[str]) -> None:
         self.probabilities = probabilities
@@ -198,7 +197,7 @@ class Lookup:
 
 
 def table(shared: Path, probabilities: Path) -> None:
-    data = pickle.load((OUT / "features.pkl").open("rb"))
+    data = pickle.loads((OUT / "features.pkl").read_bytes())
     probs = np.load(probabilities)
     if len(probs) != len(data["sets"]["dev"]):
         raise SystemExit(

@@ -174,4 +174,19 @@ def test_evaluate_reports_a_bad_gold_file(tmp_path: Path, capsys: pytest.Capture
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a"}\n')
     assert cli.main(["evaluate", str(gold), "--pred", str(gold)]) == 1
-    assert "a gold record needs an id, a text and attributions" in capsys.readouterr().err
+    assert "a gold record needs an id, a text and a list of attributions" in capsys.readouterr().err
+
+
+def test_evaluate_refuses_what_it_cannot_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.jsonl"
+    record = json.dumps({"id": "a", "text": TEXT, "attributions": GOLD})
+    gold.write_text(record + "\n" + record + "\n")
+    assert cli.main(["evaluate", str(gold), "--pred", str(gold)]) == 1
+    assert "the article id 'a' occurs more than once" in capsys.readouterr().err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    assert cli.main(["evaluate", str(empty), "--pred", str(gold)]) == 1
+    assert capsys.readouterr().err.strip() == f"onrecord: error: no articles in {empty}"
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["evaluate", str(gold), "--pred", str(gold), "-o", str(tmp_path / "x.jsonl")])
+    assert usage.value.code == 2

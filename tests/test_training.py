@@ -135,6 +135,16 @@ def test_a_corrupt_model_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "weights.npz").write_bytes(b"garbage")
     with pytest.raises(AttributionModelError, match="unreadable"):
         load_model(tmp_path)
+    meta = json.loads((PACKAGED_MODEL / "meta.json").read_text())
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(AttributionModelError, match="unreadable"):
+        load_model(tmp_path)  # the weights are not a zip archive
+    (tmp_path / "meta.json").write_text(json.dumps({k: v for k, v in meta.items() if k != "priors"}))
+    with pytest.raises(AttributionModelError, match="meta.json lacks priors"):
+        load_model(tmp_path)
+    (tmp_path / "meta.json").write_text("[1, 2]")
+    with pytest.raises(AttributionModelError, match="not a JSON object"):
+        load_model(tmp_path)
 
 
 def test_train_command_writes_a_model_and_prints_the_dev_table(
@@ -159,6 +169,20 @@ def test_train_command_writes_a_model_and_prints_the_dev_table(
     assert cli.main(["extract", str(article), "--model", str(out), "--quiet"]) == 0
     line = json.loads(capsys.readouterr().out)
     assert [a["speaker"]["name"] for a in line["attributions"]] == ["Ruth Okafor"]
+
+
+def test_train_command_refuses_too_little_data_and_an_unwritable_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    few = tmp_path / "few.jsonl"
+    few.write_text("".join(json.dumps(r) + "\n" for r in RECORDS[:2]))
+    assert cli.main(["train", "--train", str(few), "--dev", str(few), "--out", str(tmp_path / "m")]) == 1
+    err = capsys.readouterr().err
+    assert "cross-validation needs some in every fold" in err and "Traceback" not in err
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert cli.main(["train", "--train", str(few), "--dev", str(few), "--out", str(blocker / "m")]) == 1
+    assert capsys.readouterr().err.startswith(f"onrecord: error: cannot write the model to {blocker / 'm'}")
 
 
 def test_train_command_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -255,31 +255,40 @@ def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .pipeline import load_nlp
     from .spacy_component import OnrecordComponent
 
-    started = time.perf_counter()
-    try:
-        train_records = training.read_records(args.train)
-        dev_records = training.read_records(args.dev)
-    except (OSError, ValueError) as err:
-        print(f"{PROG}: error: {err}", file=sys.stderr)
+    def fail(message: str) -> int:
+        print(f"{PROG}: error: {message}", file=sys.stderr)
         return 1
-    if not train_records or not dev_records:
-        print(
-            f"{PROG}: error: no articles in {args.train if not train_records else args.dev}", file=sys.stderr
-        )
-        return 1
-    try:
-        nlp = load_nlp()
-    except OnrecordError as err:
-        print(f"{PROG}: error: {err}", file=sys.stderr)
-        return 1
-    component = OnrecordComponent(nlp, model="rules")
 
     def log(message: str) -> None:
         print(f"{PROG}: {message}", file=sys.stderr)
 
-    train_pairs = training.parse(nlp, train_records, "parse train")
-    dev_pairs = training.parse(nlp, dev_records, "parse dev")
-    scorer, result = training.train(component, train_pairs, dev_pairs, epochs=args.epochs, log=log)
+    started = time.perf_counter()
+    try:
+        train_records = training.read_records(args.train)
+        dev_records = training.read_records(args.dev)
+    except OSError as err:
+        return fail(f"cannot read {err.filename}: {err.strerror or err}")
+    except ValueError as err:
+        return fail(str(err))
+    if not train_records or not dev_records:
+        return fail(f"no articles in {args.train if not train_records else args.dev}")
+    try:  # before minutes of work, not after
+        os.makedirs(args.out, exist_ok=True)
+        probe = os.path.join(args.out, ".onrecord-write-test")
+        open(probe, "w").close()
+        os.remove(probe)
+    except OSError as err:
+        return fail(f"cannot write the model to {args.out}: {err.strerror or err}")
+    try:
+        nlp = load_nlp()
+        component = OnrecordComponent(nlp, model="rules")
+        train_pairs = training.parse(nlp, train_records, "parse train")
+        dev_pairs = training.parse(nlp, dev_records, "parse dev")
+        scorer, result = training.train(component, train_pairs, dev_pairs, epochs=args.epochs, log=log)
+    except (OnrecordError, training.TrainingError) as err:
+        return fail(str(err))
+    except Exception as err:  # a broken record deep in a long run: one line, not a traceback
+        return fail(f"training failed: {err!r}")
     scorer.meta.update(
         train_file=os.path.basename(args.train),
         train_sha256=training.sha256(args.train),
@@ -291,8 +300,7 @@ def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         scorer.save(args.out)
     except OSError as err:
-        print(f"{PROG}: error: cannot write the model to {args.out}: {err.strerror or err}", file=sys.stderr)
-        return 1
+        return fail(f"cannot write the model to {args.out}: {err.strerror or err}")
     print(result.table())
     log(
         f"model written to {args.out} (threshold {scorer.threshold}); dev attr+source F1 "
@@ -312,7 +320,7 @@ examples:
 Without --pred it runs the extractor over the gold texts (their attributions are never
 read by it) and scores what it finds; with --pred it scores those predictions (FORMAT.md
 output lines: {"id", "attributions"}). The table has the rows of the PolNeAR benchmark
-scorer (bench/score.py), computed the same way.
+scorer (score.py in the PolNeAR benchmark kit), computed the same way.
 """
 
 
@@ -339,11 +347,26 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     from . import training
     from .scoring import score
 
+    def fail(message: str) -> int:
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 1
+
+    if args.pred and (args.output or args.model != "default"):
+        parser.error("--pred scores given predictions: it takes no -o or --model")
     try:
         gold = training.read_records(args.gold)
-    except (OSError, ValueError) as err:
-        print(f"{PROG}: error: {err}", file=sys.stderr)
-        return 1
+    except OSError as err:
+        return fail(f"cannot read {err.filename}: {err.strerror or err}")
+    except ValueError as err:
+        return fail(str(err))
+    if not gold:
+        return fail(f"no articles in {args.gold}")
+    for record in gold:
+        record["id"] = str(record["id"])
+    ids = [record["id"] for record in gold]
+    if len(set(ids)) < len(ids):
+        repeated = next(i for i in ids if ids.count(i) > 1)
+        return fail(f"{args.gold}: the article id {repeated!r} occurs more than once")
     predicted: dict[str, list[Any]] = {}
     if args.pred:
         try:
@@ -354,43 +377,42 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
                     try:
                         record = json.loads(line)
                         predicted[str(record["id"])] = list(record.get("attributions") or [])
-                    except (json.JSONDecodeError, KeyError, TypeError):
-                        print(
-                            f"{PROG}: error: {args.pred}:{number}: not a prediction record", file=sys.stderr
-                        )
-                        return 1
+                    except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+                        return fail(f"{args.pred}:{number}: not a prediction record")
         except OSError as err:
-            print(f"{PROG}: error: cannot read {args.pred}: {err.strerror or err}", file=sys.stderr)
-            return 1
+            return fail(f"cannot read {args.pred}: {err.strerror or err}")
     else:
-        try:
-            extractor = new_extractor(DEFAULT_MAX_CHARS_FOR_EVALUATION, args.model)
-        except OnrecordError as err:
-            print(f"{PROG}: error: {err}", file=sys.stderr)
-            return 1
-        inputs = [{k: v for k, v in r.items() if k != "attributions"} for r in gold]
-        writer = open_writer("jsonl", args.output) if args.output else None
-        failed = 0
-        for result in extractor.pipe(inputs):
-            if not result.ok:
-                failed += 1
-                print(f"{PROG}: error: article {result.article.id!r}: {result.error}", file=sys.stderr)
-            predicted[result.article.id] = [a.to_dict() for a in result.attributions]
-            if writer:
-                writer.write(result)
-        if writer:
-            writer.close()
+        report = Report(quiet=True)
+        with report.capture_logs():
+            try:
+                extractor = new_extractor(DEFAULT_MAX_CHARS_FOR_EVALUATION, args.model)
+            except OnrecordError as err:
+                return fail(str(err))
+            try:
+                writer = open_writer("jsonl", args.output) if args.output else None
+            except OSError as err:
+                return fail(f"cannot write to {args.output}: {err.strerror or err}")
+            inputs = [{k: v for k, v in r.items() if k != "attributions"} for r in gold]
+            failed = 0
+            try:
+                for result in extractor.pipe(inputs):
+                    if not result.ok:
+                        failed += 1
+                        report.error(f"article {result.article.id!r}: {result.error}")
+                    predicted[result.article.id] = [a.to_dict() for a in result.attributions]
+                    if writer:
+                        writer.write(result)
+            finally:
+                if writer:
+                    writer.close()
         if failed:
             print(f"{PROG}: warning: {failed} articles failed and count as finding nothing", file=sys.stderr)
-    gold_ids = {str(r["id"]) for r in gold}
-    unknown = sorted(set(predicted) - gold_ids)
+    unknown = sorted(set(predicted) - set(ids))
     if unknown:
         print(
             f"{PROG}: warning: {len(unknown)} predicted ids are not in the gold file, e.g. {unknown[0]!r}",
             file=sys.stderr,
         )
-    for record in gold:
-        record["id"] = str(record["id"])
     print(score(gold, predicted).table())
     return 0
 

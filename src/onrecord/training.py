@@ -13,8 +13,9 @@ Training, in order:
    fifth;
 5. fit the logistic model of ``stages/scorer.py`` on all of train (Adagrad over hashed sparse
    features and the two priors, L2, fixed seed, a fixed number of epochs);
-6. run the whole extractor over the dev articles, which nothing above has read, and report
-   the dev table.
+6. run the stages over the dev articles, which nothing above has read (each parsed whole,
+   where the extractor cuts articles over 50,000 characters into pieces), and report the
+   dev table.
 
 Everything is seeded and the feature hashing is stable, so the same data and versions give
 the same weights.
@@ -42,6 +43,7 @@ from .stages.scorer import (
     DIM,
     CueScorer,
     feature_index,
+    feature_indices,
     features,
     logit,
     prior_keys,
@@ -49,6 +51,13 @@ from .stages.scorer import (
 )
 
 SEED = 13
+FOLDS = 5
+
+
+class TrainingError(ValueError):
+    """Training data that cannot make a model (too few articles or attributions)."""
+
+
 NOUN_CUE_MIN = 3
 # threshold keys (``scorer.threshold_key``)
 ROUTES = (
@@ -93,8 +102,7 @@ class Progress:
             line = f"{self.label:<10} [{bar}] {self.done}/{self.total} {rate:.1f}/s"
             if self.live:
                 self.stream.write("\r" + line + ("\n" if self.done >= self.total else ""))
-            elif tenth != getattr(self, "_printed", None):
-                self._printed = tenth
+            else:
                 self.stream.write(line + "\n")
             self.stream.flush()
 
@@ -130,8 +138,6 @@ class Examples:
 
 class _Recorder:
     """Stands in for the scorer while collecting: keeps every candidate, remembers it."""
-
-    threshold = 0.0
 
     def threshold_for(self, route: str) -> float:
         return 0.0
@@ -177,7 +183,7 @@ def collect(component: Any, docs: Iterable[tuple[Mapping[str, Any], Any]], examp
                 ]
                 hit = bool(hits)
                 examples.sourced.append(any(bool(source & g) if g else not source for g in hits))
-                examples.indices.append(np.array(sorted({feature_index(n) for n in names}), dtype=np.int64))
+                examples.indices.append(np.array(feature_indices(names), dtype=np.int64))
                 examples.dense.append(dense)
                 examples.labels.append(int(hit))
                 examples.keys.append(keys)
@@ -287,12 +293,12 @@ def sha256(path: str | Path) -> str:
 
 
 def parse(nlp: Any, records: Sequence[Mapping[str, Any]], label: str) -> list[tuple[Mapping[str, Any], Any]]:
+    """Every record with its parsed Doc; articles are parsed whole (gold articles are of
+    news length), so the limit spaCy sets on a text's length is raised to the longest."""
+    nlp.max_length = max(nlp.max_length, max((len(r["text"]) for r in records), default=0) + 1)
     bar = Progress(len(records), label)
     docs = nlp.pipe((r["text"] for r in records), batch_size=16)
     return list(zip(records, bar.wrap(docs), strict=True))
-
-
-FOLDS = 5
 
 
 def out_of_fold(examples: Examples, epochs: int, folds: int = FOLDS) -> np.ndarray:
@@ -365,6 +371,15 @@ def train(
     collect(component, Progress(len(train_pairs), "candidates").wrap(train_pairs), examples)
     positives = sum(examples.labels)
     log(f"{len(examples)} candidates from {len(train_pairs)} articles, {positives} attributions among them")
+    folds = {
+        article % FOLDS for article, label in zip(examples.articles, examples.labels, strict=True) if label
+    }
+    if len(folds) < FOLDS:
+        raise TrainingError(
+            f"the training articles give {positives} candidates that are attributions, in "
+            f"{len(folds)} of the {FOLDS} folds; cross-validation needs some in every fold "
+            f"(at least {FOLDS} articles with attributions the finder can propose)"
+        )
     rates = fill_priors(examples)
     # thresholds from out-of-fold predictions on train, so that dev stays held out
     threshold, route_thresholds = choose_thresholds(
@@ -372,11 +387,14 @@ def train(
     )
     sparse, dense, offset = fit(examples, epochs=epochs)
     sparse[feature_index("bias")] += offset
-    scorer = CueScorer(sparse, dense, threshold, {"noun_cues": noun_cues, "priors": rates})
-    scorer.route_thresholds = route_thresholds
+    scorer = CueScorer(
+        sparse,
+        dense,
+        threshold,
+        {"noun_cues": noun_cues, "priors": rates, "route_thresholds": route_thresholds},
+    )
     component.finder.scorer, component.finder.open = scorer, True
     result = evaluate_docs(component, dev_pairs)
-    best = (result.f1("attr+source"), threshold, result)
     scorer.meta = {
         "onrecord": __version__,
         "noun_cues": noun_cues,
@@ -388,10 +406,10 @@ def train(
         "train_articles": len(train_pairs),
         "dev_articles": len(dev_pairs),
         "route_thresholds": scorer.route_thresholds,
-        "dev": {row: round(100 * f, 2) for row, (_p, _r, f) in best[2].rows().items()},
+        "dev": {row: round(100 * f, 2) for row, (_p, _r, f) in result.rows().items()},
         "train_seconds": round(time.perf_counter() - started, 1),
     }
-    return scorer, best[2]
+    return scorer, result
 
 
 def versions() -> dict[str, str]:
@@ -406,6 +424,26 @@ def versions() -> dict[str, str]:
     return found
 
 
+def _spans(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(x, int) for x in span)
+        for span in value
+    )
+
+
+def _gold_record(record: Any) -> bool:
+    return (
+        isinstance(record, dict)
+        and "id" in record
+        and isinstance(record.get("text"), str)
+        and isinstance(record.get("attributions"), list)
+        and all(
+            isinstance(a, dict) and all(_spans(a.get(role, [])) for role in ("cue", "source", "content"))
+            for a in record["attributions"]
+        )
+    )
+
+
 def read_records(path: str | Path) -> list[dict[str, Any]]:
     """Gold article records from a JSONL file (FORMAT.md input with ``attributions``)."""
     records = []
@@ -416,11 +454,10 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
                     record = json.loads(line)
                 except json.JSONDecodeError as err:
                     raise ValueError(f"{path}:{number}: not JSON ({err.msg})") from None
-                if (
-                    not isinstance(record, dict)
-                    or not isinstance(record.get("text"), str)
-                    or "id" not in record
-                ):
-                    raise ValueError(f"{path}:{number}: a gold record needs an id, a text and attributions")
+                if not _gold_record(record):
+                    raise ValueError(
+                        f"{path}:{number}: a gold record needs an id, a text and a list of attributions, "
+                        "each with cue, source and content as lists of [start, end] pairs"
+                    )
                 records.append(record)
     return records

@@ -36,6 +36,10 @@ class Candidate:
     head: int | None = None
     outer: str = ""
 
+    def head_token(self, doc: Any) -> Any:
+        """The cue's head word in ``doc`` (its last word when no head was noted)."""
+        return doc[self.head if self.head is not None else self.cue[-1]]
+
     @property
     def start(self) -> int:
         return min(span.start for span in self.content)

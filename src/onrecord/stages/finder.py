@@ -85,12 +85,12 @@ class Finder:
     join to it.
     """
 
-    def __init__(self, near: int = 6, scorer: Any = None, open_lexicon: bool | None = None) -> None:
+    def __init__(self, near: int = 6, scorer: Any = None) -> None:
         self.near = near
         self.scorer = scorer
         # with a learned scorer every verb with a complement is a candidate and the scorer
-        # decides; without one the cue lexicon does
-        self.open = scorer is not None if open_lexicon is None else open_lexicon
+        # decides; without one the cue lexicon does (training sets it for its own scorer)
+        self.open = scorer is not None
         # nouns that report ("claim", "decision"): known to the learned model only
         self.noun_cues: frozenset[str] = frozenset(getattr(scorer, "noun_cues", ()))
 
@@ -182,15 +182,11 @@ class Finder:
         everyone = proposed + quoted
         contents = SpanIndex((span, k) for k, c in enumerate(everyone) for span in c.content)
         for k, cand in enumerate(proposed):
-            head = doc[cand.head if cand.head is not None else cand.cue[-1]]
+            head = cand.head_token(doc)
             holders = [everyone[h] for h in contents.holders(head.idx, head.idx + len(head)) if h != k]
             if holders:
                 outer = max(holders, key=lambda c: c.start)
-                cand.outer = (
-                    outer.route
-                    + "|"
-                    + doc[outer.head if outer.head is not None else outer.cue[-1]].lemma_.lower()
-                )
+                cand.outer = outer.route + "|" + outer.head_token(doc).lemma_.lower()
 
     @staticmethod
     def _nested(cand: Candidate, contents: SpanIndex) -> bool:
@@ -611,7 +607,7 @@ class Finder:
             content, route = list(target.subtree), "noun_prep"
             cue.append(prep.i)
         content = trim(content)
-        if not content or in_quote[noun.i] >= 0:
+        if not content:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []

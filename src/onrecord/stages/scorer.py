@@ -21,6 +21,7 @@ the package ships one trained on PolNeAR train (``onrecord train`` makes another
 from __future__ import annotations
 
 import json
+import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,12 @@ def feature_index(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
 
 
+def feature_indices(names: list[str]) -> list[int]:
+    """The distinct slots of a candidate's features: a feature counts once, however many
+    times it fires, in training and in use alike."""
+    return sorted({feature_index(name) for name in names})
+
+
 def _bucket(n: int) -> str:
     for edge in (1, 2, 3, 5, 8, 13, 21, 34):
         if n <= edge:
@@ -74,7 +81,7 @@ def _mention(token: Any) -> str:
 def prior_keys(doc: Any, cand: Candidate) -> tuple[str, str]:
     """The keys of the two priors: how often this lemma on this route, and this lemma on
     any route, was an attribution in training."""
-    lemma = doc[cand.head if cand.head is not None else cand.cue[-1]].lemma_.lower()
+    lemma = cand.head_token(doc).lemma_.lower()
     return lemma + "|" + cand.route, lemma
 
 
@@ -84,7 +91,7 @@ def threshold_key(doc: Any, cand: Candidate) -> str:
     lexicon = _RULE_LEXICON.get(cand.route)
     if lexicon is None:
         return cand.route
-    lemma = doc[cand.head if cand.head is not None else cand.cue[-1]].lemma_.lower()
+    lemma = cand.head_token(doc).lemma_.lower()
     return cand.route + ("+lexicon" if lemma in lexicon else "")
 
 
@@ -98,7 +105,7 @@ def features(
 ) -> tuple[list[str], np.ndarray]:
     """The sparse feature names and the dense vector of one candidate (the two prior
     slots at the end stay 0 without ``priors``; training fills them out of fold)."""
-    head = doc[cand.head if cand.head is not None else cand.cue[-1]]
+    head = cand.head_token(doc)
     lemma = head.lemma_.lower()
     route = cand.route
     names = [
@@ -203,7 +210,7 @@ class CueScorer:
 
     def __call__(self, doc: Any, cand: Candidate, in_quote: list[int]) -> float:
         names, dense = features(doc, cand, in_quote, self.priors)
-        return self.probability([feature_index(n) for n in names], dense)
+        return self.probability(feature_indices(names), dense)
 
     def probability(self, indices: list[int], dense: np.ndarray) -> float:
         z = float(self.sparse[indices].sum() + dense @ self.dense)
@@ -227,11 +234,18 @@ class CueScorer:
             raise AttributionModelError(str(directory), "no " + " or ".join(missing))
         try:
             meta = json.loads((directory / "meta.json").read_text())
+            if not isinstance(meta, dict):
+                raise AttributionModelError(str(directory), "meta.json is not a JSON object")
             if meta.get("dim") != DIM or meta.get("dense_width") != DENSE_WIDTH:
                 raise AttributionModelError(str(directory), "it was made for another feature layout")
+            lacking = [key for key in ("threshold", "priors", "noun_cues") if key not in meta]
+            if lacking:
+                raise AttributionModelError(str(directory), "meta.json lacks " + ", ".join(lacking))
             with np.load(directory / "weights.npz") as data:
-                return cls(data["sparse"], data["dense"], meta["threshold"], meta)
-        except (OSError, ValueError, KeyError) as err:
+                return cls(data["sparse"], data["dense"], float(meta["threshold"]), meta)
+        except AttributionModelError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as err:
             raise AttributionModelError(str(directory), f"unreadable ({err})") from None
 
 
