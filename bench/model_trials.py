@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from onrecord import training  # noqa: E402
 from onrecord.pipeline import load_nlp  # noqa: E402
-from onrecord.scoring import Tokens, lenient, score  # noqa: E402
 from onrecord.spacy_component import OnrecordComponent  # noqa: E402
 from onrecord.stages.scorer import logit  # noqa: E402
 
@@ -72,27 +71,13 @@ def export(shared: Path) -> None:
     sets = {}
     with (OUT / "candidates.jsonl").open("w") as lines:
         for split, pairs in (("train", train_pairs), ("dev", dev_pairs)):
-            examples = training.Examples()
-            recorder = training._Recorder()
-            finder = component.finder
-            finder.scorer, finder.open = recorder, True
-            for article, (record, doc) in enumerate(pairs):
-                recorder.seen, recorder.threshold_keys = [], []
-                finder(doc, component.scanner.scan(doc.text))
-                tokens = Tokens(doc.text)
-                gold = [(tokens.cover(a["content"]), tokens.cover(a["cue"])) for a in record["attributions"]]
-                for cand, names, dense, keys in recorder.seen:
-                    content = tokens.cover([[s.start, s.end] for s in cand.content])
-                    cue = tokens.cover([[doc[i].idx, doc[i].idx + len(doc[i])] for i in cand.cue])
-                    hit = any(cue & gc and lenient(content, g, len(content & g)) for g, gc in gold)
-                    examples.indices.append(np.array(training.feature_indices(names)))
-                    examples.dense.append(dense)
-                    examples.labels.append(int(hit))
-                    examples.keys.append(keys)
-                    examples.articles.append(article)
-                    row = {"split": split, "article": record["id"], "label": int(hit), "route": cand.route}
-                    lines.write(json.dumps(dict(row, text=marked(doc, cand))) + "\n")
-            sets[split] = examples
+
+            def write(record: dict[str, Any], doc: Any, cand: Any, label: int, split: str = split) -> None:
+                row = {"split": split, "article": record["id"], "label": label, "route": cand.route}
+                lines.write(json.dumps(dict(row, text=marked(doc, cand))) + "\n")
+
+            sets[split] = training.Examples()
+            training.collect(component, pairs, sets[split], each=write)
     rates = training.fill_priors(sets["train"])
     for k, keys in enumerate(sets["dev"].keys):
         for slot, key in enumerate(keys):
@@ -212,12 +197,8 @@ def table(shared: Path, probabilities: Path) -> None:
     best = None
     for threshold in training.THRESHOLDS:
         lookup.threshold, lookup.position = threshold, 0
-        predicted = {}
-        for record, doc in dev_pairs:
-            component(doc)
-            predicted[record["id"]] = [a.to_dict() for a in doc._.attributions]
+        result = training.evaluate_docs(component, dev_pairs)
         assert lookup.position == len(probs), "the candidates changed since the export"
-        result = score([r for r, _ in dev_pairs], predicted)
         if best is None or result.f1("attr+source") > best[1].f1("attr+source"):
             best = (threshold, result)
     assert best is not None

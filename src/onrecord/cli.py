@@ -255,10 +255,6 @@ def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .pipeline import load_nlp
     from .spacy_component import OnrecordComponent
 
-    def fail(message: str) -> int:
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 1
-
     def log(message: str) -> None:
         print(f"{PROG}: {message}", file=sys.stderr)
 
@@ -267,18 +263,18 @@ def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         train_records = training.read_records(args.train)
         dev_records = training.read_records(args.dev)
     except OSError as err:
-        return fail(f"cannot read {err.filename}: {err.strerror or err}")
+        return _fail(f"cannot read {err.filename}: {err.strerror or err}")
     except ValueError as err:
-        return fail(str(err))
+        return _fail(str(err))
     if not train_records or not dev_records:
-        return fail(f"no articles in {args.train if not train_records else args.dev}")
+        return _fail(f"no articles in {args.train if not train_records else args.dev}")
     try:  # before minutes of work, not after
         os.makedirs(args.out, exist_ok=True)
         probe = os.path.join(args.out, ".onrecord-write-test")
         open(probe, "w").close()
         os.remove(probe)
     except OSError as err:
-        return fail(f"cannot write the model to {args.out}: {err.strerror or err}")
+        return _fail(f"cannot write the model to {args.out}: {err.strerror or err}")
     try:
         nlp = load_nlp()
         component = OnrecordComponent(nlp, model="rules")
@@ -286,9 +282,9 @@ def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         dev_pairs = training.parse(nlp, dev_records, "parse dev")
         scorer, result = training.train(component, train_pairs, dev_pairs, epochs=args.epochs, log=log)
     except (OnrecordError, training.TrainingError) as err:
-        return fail(str(err))
+        return _fail(str(err))
     except Exception as err:  # a broken record deep in a long run: one line, not a traceback
-        return fail(f"training failed: {err!r}")
+        return _fail(f"training failed: {err!r}")
     scorer.meta.update(
         train_file=os.path.basename(args.train),
         train_sha256=training.sha256(args.train),
@@ -300,7 +296,7 @@ def run_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         scorer.save(args.out)
     except OSError as err:
-        return fail(f"cannot write the model to {args.out}: {err.strerror or err}")
+        return _fail(f"cannot write the model to {args.out}: {err.strerror or err}")
     print(result.table())
     log(
         f"model written to {args.out} (threshold {scorer.threshold}); dev attr+source F1 "
@@ -347,26 +343,22 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     from . import training
     from .scoring import score
 
-    def fail(message: str) -> int:
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 1
-
     if args.pred and (args.output or args.model != "default"):
         parser.error("--pred scores given predictions: it takes no -o or --model")
     try:
         gold = training.read_records(args.gold)
     except OSError as err:
-        return fail(f"cannot read {err.filename}: {err.strerror or err}")
+        return _fail(f"cannot read {err.filename}: {err.strerror or err}")
     except ValueError as err:
-        return fail(str(err))
+        return _fail(str(err))
     if not gold:
-        return fail(f"no articles in {args.gold}")
+        return _fail(f"no articles in {args.gold}")
     for record in gold:
         record["id"] = str(record["id"])
     ids = [record["id"] for record in gold]
     if len(set(ids)) < len(ids):
         repeated = next(i for i in ids if ids.count(i) > 1)
-        return fail(f"{args.gold}: the article id {repeated!r} occurs more than once")
+        return _fail(f"{args.gold}: the article id {repeated!r} occurs more than once")
     predicted: dict[str, list[Any]] = {}
     if args.pred:
         try:
@@ -378,20 +370,20 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
                         record = json.loads(line)
                         predicted[str(record["id"])] = list(record.get("attributions") or [])
                     except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-                        return fail(f"{args.pred}:{number}: not a prediction record")
+                        return _fail(f"{args.pred}:{number}: not a prediction record")
         except OSError as err:
-            return fail(f"cannot read {args.pred}: {err.strerror or err}")
+            return _fail(f"cannot read {args.pred}: {err.strerror or err}")
     else:
         report = Report(quiet=True)
         with report.capture_logs():
             try:
                 extractor = new_extractor(DEFAULT_MAX_CHARS_FOR_EVALUATION, args.model)
             except OnrecordError as err:
-                return fail(str(err))
+                return _fail(str(err))
             try:
                 writer = open_writer("jsonl", args.output) if args.output else None
             except OSError as err:
-                return fail(f"cannot write to {args.output}: {err.strerror or err}")
+                return _fail(f"cannot write to {args.output}: {err.strerror or err}")
             inputs = [{k: v for k, v in r.items() if k != "attributions"} for r in gold]
             failed = 0
             try:
@@ -573,6 +565,12 @@ class _LogCapture(logging.Handler):
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+def _fail(message: str) -> int:
+    """One error line on standard error; the exit status of a failed command."""
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 1
+
+
 def _open_output(fmt: str, output: str | None) -> Writer:
     if output is None or output == "-":
         _utf8(sys.stdout)

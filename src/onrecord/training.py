@@ -157,8 +157,14 @@ def _char_spans(doc: Any, token_ids: Sequence[int]) -> list[list[int]]:
     return [[doc[i].idx, doc[i].idx + len(doc[i])] for i in token_ids]
 
 
-def collect(component: Any, docs: Iterable[tuple[Mapping[str, Any], Any]], examples: Examples) -> None:
-    """Add the labelled candidates of parsed articles (``(record, doc)`` pairs) to examples."""
+def collect(
+    component: Any,
+    docs: Iterable[tuple[Mapping[str, Any], Any]],
+    examples: Examples,
+    each: Callable[[Mapping[str, Any], Any, Candidate, int], None] | None = None,
+) -> None:
+    """Add the labelled candidates of parsed articles (``(record, doc)`` pairs) to examples;
+    ``each(record, doc, candidate, label)``, when given, sees every candidate too."""
     recorder = _Recorder()
     finder = component.finder
     saved = (finder.scorer, finder.open)
@@ -189,6 +195,8 @@ def collect(component: Any, docs: Iterable[tuple[Mapping[str, Any], Any]], examp
                 examples.keys.append(keys)
                 examples.articles.append(article)
                 examples.threshold_keys.append(route)
+                if each is not None:
+                    each(record, doc, cand, int(hit))
     finally:
         finder.scorer, finder.open = saved
 
