@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written after a complete install, so a second `make install` does nothing.
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint format clean
+.PHONY: install run test bench lint format clean postgres
 
 install: $(STAMP)
 
@@ -20,8 +20,15 @@ run: install
 	mkdir -p examples
 	$(BIN)/onrecord extract examples/ --format table
 
-test: install
+test: install postgres
 	$(BIN)/python -m pytest -q
+
+# The store tests start their own PostgreSQL server on 127.0.0.1; this installs its package.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  echo "installing the PostgreSQL server (Debian package postgresql) for the store tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 # Accuracy on PolNeAR dev (needs ../shared) and speed/memory against spaCy alone.
 bench: install

@@ -52,3 +52,15 @@ class AttributionModelError(OnrecordError):
             f"no usable attribution model in {directory}: {why}; "
             "train one with 'onrecord train', or use --model default / --model rules"
         )
+
+
+class StoreError(OnrecordError):
+    """A quote store (``--db``) that cannot be opened, migrated or written."""
+
+    code = "E005"
+
+
+class QueryError(OnrecordError):
+    """A question to the store that cannot be asked as given (an empty search, a bad date)."""
+
+    code = "E006"

@@ -1,0 +1,21 @@
+"""The quote store: a database of attributions across many articles (SQLite or PostgreSQL).
+
+``Store(url)`` opens (or makes) one; ``ingest.ingest`` fills it from any input the readers
+take; its methods answer the questions of the command line and the web app.
+"""
+
+from .database import DEFAULT_DB, is_postgres
+from .store import Appearance, Failure, Hit, Match, SpeakerRef, SpeakerSummary, Store, open_store
+
+__all__ = [
+    "DEFAULT_DB",
+    "Appearance",
+    "Failure",
+    "Hit",
+    "Match",
+    "SpeakerRef",
+    "SpeakerSummary",
+    "Store",
+    "is_postgres",
+    "open_store",
+]

@@ -1,0 +1,146 @@
+"""Ingest: articles from any reader, through the extractor, into the store.
+
+The main process reads the inputs (lazily, so memory stays flat), drops the articles the
+store already has (by id: a rerun does no work twice), hands the rest to the extractor
+(in this process or in worker processes) and writes each result in its own transaction,
+in input order. An item that cannot be read, extracted or stored is recorded in the
+``failures`` table with its reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from ..io.readers import ReadFailure
+from ..records import Article, Result
+from .store import Store
+
+Located = tuple[str, Article | ReadFailure]
+Extract = Callable[[Iterable[Article]], Iterator[Result]]
+InOrder = Callable[[Iterable[Located], Extract], Iterator[Any]]
+
+
+@dataclass
+class IngestCounts:
+    stored: int = 0
+    attributions: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.stored / self.seconds if self.seconds > 0 else 0.0
+
+
+class Ingest:
+    """One ingest run into ``store``; ``run`` does it all and returns the counts.
+
+    on_failure: called with one line for each failure (the CLI prints it).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        on_failure: Callable[[str], None] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.counts = IngestCounts()
+        self.on_failure = on_failure or (lambda message: None)
+        self.progress = progress
+
+    def run(self, located: Iterable[Located], extract: Extract, in_order: InOrder) -> IngestCounts:
+        started = time.monotonic()
+        try:
+            for item in in_order(self.pending(located), extract):
+                if isinstance(item, ReadFailure):
+                    self.failure(item.item, item.reason, "read")
+                else:
+                    where, result = item
+                    self.result(where, result)
+                self.counts.seconds = time.monotonic() - started
+                if self.progress:
+                    self.progress.update(self.counts)
+        finally:
+            self.counts.seconds = time.monotonic() - started
+            if self.progress:
+                self.progress.done()
+        return self.counts
+
+    def pending(self, located: Iterable[Located]) -> Iterator[Located]:
+        """The items still to do: read failures, and articles the store does not have."""
+        for where, item in located:
+            if isinstance(item, Article) and self.store.has_article(item.id):
+                self.counts.skipped += 1
+                continue
+            yield where, item
+
+    def result(self, where: str, result: Result) -> None:
+        article_id = result.article.id
+        if not result.ok:
+            self.failure(where, result.error or "extraction failed", "extract", article_id)
+            return
+        try:
+            stored = self.store.add(result, where)
+        except Exception as err:  # one article the store refuses must not end the run
+            self.failure(where, f"cannot store the article: {err}", "store", article_id)
+            return
+        if stored:
+            self.counts.stored += 1
+            self.counts.attributions += len(result.attributions)
+        else:  # the same id twice in this input
+            self.counts.skipped += 1
+
+    def failure(self, item: str, reason: str, stage: str, article_id: str | None = None) -> None:
+        self.counts.failed += 1
+        name = item if article_id in (None, item) else f"{item} (article {article_id!r})"
+        self.on_failure(f"{name}: {reason}")
+        self.store.add_failure(item, reason, stage, article_id)
+
+
+class Progress:
+    """A progress line on standard error: articles stored, skipped, failed, articles/s.
+
+    On a terminal it is redrawn in place twice a second; elsewhere (a log file) a line is
+    written every ``log_every_s`` seconds.
+    """
+
+    def __init__(self, stream: TextIO | None = None, log_every_s: float = 30.0) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.every = 0.5 if self.tty else log_every_s
+        self.last = time.monotonic()
+        self.shown = False
+
+    def line(self, counts: IngestCounts) -> str:
+        return (
+            f"onrecord: ingest: {counts.stored:,} stored, {counts.skipped:,} skipped, "
+            f"{counts.failed:,} failed · {counts.rate:,.1f} articles/s"
+        )
+
+    def update(self, counts: IngestCounts) -> None:
+        now = time.monotonic()
+        if now - self.last < self.every:
+            return
+        self.last = now
+        if self.tty:
+            self.stream.write("\r" + self.line(counts) + "\x1b[K")
+            self.shown = True
+        else:
+            self.stream.write(self.line(counts) + "\n")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+    def done(self) -> None:
+        self.clear()

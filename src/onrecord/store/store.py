@@ -1,0 +1,761 @@
+"""The quote store: articles and their attributions in, answers out.
+
+``Store.add`` writes one extracted article in one transaction (article, attributions,
+speakers merged across articles, quotations clustered across articles, full-text index), so
+an ingest killed at any moment leaves whole articles or none. The questions a user asks
+(``search``, ``speakers``, ``verify``, ``failures``, ``export_*``) are methods here, shared
+by the command line and the web app. The schema lives in ``schema.py``; the rule that
+merges speakers in ``names.py``; the one that groups quotations in ``quotations.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..errors import QueryError
+from ..records import Attribution, Result, Speaker
+from . import names, quotations
+from .database import DEFAULT_DB, Database
+from .schema import migrate
+
+# Verify reports clusters whose best quotation is at least this similar to the question.
+VERIFY_MIN = 0.75
+# At most this many keys are looked up for one quotation (a very long quotation has many).
+_MAX_KEYS = 400
+_CANDIDATES = 30
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+KINDS = ("direct", "mixed", "indirect")
+
+
+# -- answers ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SpeakerRef:
+    name: str | None
+    id: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One attribution found by ``search``."""
+
+    article_id: str
+    n: int
+    kind: str
+    content: str
+    speaker: SpeakerRef
+    date: str | None
+    publisher: str | None
+    title: str | None
+    cue: str
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """A speaker of ``speakers``: how often quoted, by kind and publisher, and a sample."""
+
+    speaker: SpeakerRef
+    type: str
+    count: int
+    by_kind: dict[str, int]
+    by_publisher: dict[str, int]
+    aliases: list[str]
+    article_id: str | None
+    kind: str | None
+    content: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One appearance of a quotation: where, when, attributed to whom, in which words."""
+
+    article_id: str
+    n: int
+    date: str | None
+    publisher: str | None
+    title: str | None
+    speaker: SpeakerRef
+    kind: str
+    content: str
+    quotation: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """A quotation cluster that ``verify`` found for the question."""
+
+    cluster_id: int
+    similarity: float
+    match: str  # "exact", "contained" (trimmed), "fuzzy"
+    first: Appearance
+    appearances: list[Appearance]
+    variants: list[dict[str, Any]]
+    speakers: list[dict[str, Any]]
+
+    # The fields every --json hit carries, from the first appearance.
+    @property
+    def article_id(self) -> str:
+        return self.first.article_id
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        return {
+            "article_id": self.first.article_id,
+            "speaker": out["first"]["speaker"],
+            "kind": self.first.kind,
+            "content": self.first.content,
+            **out,
+        }
+
+
+@dataclass(frozen=True)
+class Failure:
+    item: str
+    stage: str
+    article_id: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "speaker": None,
+            "kind": None,
+            "content": None,
+            "item": self.item,
+            "stage": self.stage,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Counts:
+    articles: int = 0
+    attributions: int = 0
+    speakers: int = 0
+    clusters: int = 0
+    failures: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+# -- the store ----------------------------------------------------------------------------------
+class Store:
+    """A quote store at ``url``: an SQLite file path (made if missing) or a
+    ``postgresql://`` URL. Opening it brings its schema up to date."""
+
+    def __init__(self, url: str = DEFAULT_DB) -> None:
+        self.url = url
+        self.db = Database(url)
+        try:
+            migrate(self.db)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.db.value("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def add(self, result: Result, where: str | None = None) -> bool:
+        """Store one extracted article; False (and nothing written) when its id is stored."""
+        article = result.article
+        db = self.db
+        with db.write():
+            if self.has_article(article.id):
+                return False
+            meta = dict(article.metadata)
+            seq = db.next_id("articles", "seq")
+            db.execute(
+                "INSERT INTO articles (id, seq, content_hash, title, date, publisher, url, metadata, text, "
+                "attribution_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    seq,
+                    hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                    _text_field(meta.get("title")),
+                    _text_field(meta.get("date")),
+                    _text_field(meta.get("publisher")),
+                    _text_field(meta.get("url")),
+                    json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str),
+                    article.text,
+                    len(result.attributions),
+                    json.dumps(list(result.warnings), ensure_ascii=False) if result.warnings else None,
+                ),
+            )
+            first_id = db.next_id("attributions")
+            for n, attribution in enumerate(result.attributions):
+                self._add_attribution(first_id + n, article.id, n, attribution, article.text)
+            if where is not None:
+                db.execute("DELETE FROM failures WHERE item = ?", (where,))
+        return True
+
+    def add_failure(self, item: str, reason: str, stage: str, article_id: str | None = None) -> None:
+        """Record (or update) the failure of one input item."""
+        with self.db.write():
+            seq = self.db.next_id("failures", "seq")
+            self.db.execute(
+                "INSERT INTO failures (item, seq, stage, article_id, reason) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (item) DO UPDATE SET stage = excluded.stage, "
+                "article_id = excluded.article_id, reason = excluded.reason",
+                (item, seq, stage, article_id, reason),
+            )
+
+    def _add_attribution(self, row_id: int, article_id: str, n: int, a: Attribution, text: str) -> None:
+        db = self.db
+        speaker_id = self._merge_speaker(a.speaker) if a.speaker and a.speaker.name else None
+        record = a.to_dict()
+        content_text = a.content_text(text)
+        speaker_name = a.speaker.label if a.speaker else None
+        db.execute(
+            "INSERT INTO attributions (id, article_id, n, kind, cue, source, content, cue_text, "
+            "source_text, content_text, speaker_id, speaker_name, speaker, addressee_name, addressee, "
+            "confidence, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row_id,
+                article_id,
+                n,
+                a.kind,
+                json.dumps(record["cue"]),
+                json.dumps(record["source"]),
+                json.dumps(record["content"]),
+                a.cue_text(text),
+                a.source_text(text),
+                content_text,
+                speaker_id,
+                speaker_name,
+                json.dumps(record["speaker"], ensure_ascii=False) if a.speaker else None,
+                a.addressee.label if a.addressee else None,
+                json.dumps(record["addressee"], ensure_ascii=False) if a.addressee else None,
+                a.confidence,
+                json.dumps(record, ensure_ascii=False),
+            ),
+        )
+        if db.dialect == "sqlite":
+            db.execute(
+                "INSERT INTO attributions_fts (rowid, content_text, speaker_name) VALUES (?, ?, ?)",
+                (row_id, content_text, speaker_name),
+            )
+        quoted = quotations.quoted_text(a, text)
+        if quoted and quotations.words(quoted):
+            cluster_id = self._cluster(quoted)
+            db.execute(
+                "INSERT INTO quotations (attribution_id, article_id, text, cluster_id) VALUES (?, ?, ?, ?)",
+                (row_id, article_id, quoted, cluster_id),
+            )
+
+    def _merge_speaker(self, speaker: Speaker) -> str:
+        """The store-wide id of ``speaker``: an existing speaker it merges with, or a new one."""
+        db = self.db
+        name, kind = speaker.name or "", speaker.type or "other"
+        known = self._known_speakers(names.lookup_keys(name, kind))
+        chosen = names.choose(name, kind, known)
+        if chosen is not None:
+            speaker_id = chosen.id
+            db.execute(
+                "UPDATE speakers SET name = ?, mentions = mentions + 1 WHERE id = ?",
+                (names.better_name(chosen.name, name, kind), speaker_id),
+            )
+        else:
+            display = names.display_name(name, kind)
+            speaker_id = names.new_id(
+                display, kind, lambda i: db.value("SELECT 1 FROM speakers WHERE id = ?", (i,)) is not None
+            )
+            db.execute(
+                "INSERT INTO speakers (id, seq, name, type, mentions) VALUES (?, ?, ?, ?, 1)",
+                (speaker_id, db.next_id("speakers", "seq"), display, kind),
+            )
+        db.execute(
+            "INSERT INTO speaker_aliases (speaker_id, alias, mentions) VALUES (?, ?, 1) "
+            "ON CONFLICT (speaker_id, alias) DO UPDATE SET mentions = speaker_aliases.mentions + 1",
+            (speaker_id, name),
+        )
+        db.executemany(
+            "INSERT INTO speaker_keys (key, speaker_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(key, speaker_id) for key in sorted(set(names.index_keys(name, kind)))],
+        )
+        return speaker_id
+
+    def _known_speakers(self, keys: Sequence[str]) -> list[names.KnownSpeaker]:
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        rows = self.db.rows(
+            "SELECT s.id, s.name, s.type, s.mentions FROM speakers s WHERE s.id IN "
+            f"(SELECT speaker_id FROM speaker_keys WHERE key IN ({marks})) ORDER BY s.seq",
+            keys,
+        )
+        return [self._known(row) for row in rows]
+
+    def _known(self, row: Sequence[Any]) -> names.KnownSpeaker:
+        aliases = tuple(
+            alias
+            for (alias,) in self.db.rows(
+                "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (row[0],)
+            )
+        )
+        return names.KnownSpeaker(id=row[0], name=row[1], type=row[2], aliases=aliases, mentions=row[3])
+
+    def _cluster(self, quoted: str) -> int:
+        """The cluster of a new quotation: the most similar existing one, or a new cluster."""
+        db = self.db
+        keys = quotations.keys(quoted)[:_MAX_KEYS]
+        best_id, best_score = None, 0.0
+        for cluster_id, text in self._candidate_clusters(keys):
+            score = quotations.same_quotation(quoted, text)
+            if score > best_score:
+                best_id, best_score = cluster_id, score
+        if best_id is None or best_score < quotations.SAME_QUOTATION:
+            best_id = db.next_id("clusters")
+            db.execute("INSERT INTO clusters (id, text) VALUES (?, ?)", (best_id, quoted))
+        db.executemany(
+            "INSERT INTO cluster_keys (key, cluster_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(key, best_id) for key in keys],
+        )
+        return best_id
+
+    def _candidate_clusters(self, keys: Sequence[str], limit: int = _CANDIDATES) -> list[tuple[int, str]]:
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        return [
+            (int(row[0]), row[1])
+            for row in self.db.rows(
+                "SELECT c.id, c.text FROM clusters c JOIN ("
+                f"SELECT cluster_id, COUNT(*) AS shared FROM cluster_keys WHERE key IN ({marks}) "
+                "GROUP BY cluster_id ORDER BY shared DESC, cluster_id LIMIT ?) k ON k.cluster_id = c.id "
+                "ORDER BY k.shared DESC, c.id",
+                [*keys, limit],
+            )
+        ]
+
+    # -- reading --------------------------------------------------------------------------------
+    def counts(self) -> Counts:
+        value = self.db.value
+        return Counts(
+            articles=int(value("SELECT COUNT(*) FROM articles")),
+            attributions=int(value("SELECT COUNT(*) FROM attributions")),
+            speakers=int(value("SELECT COUNT(*) FROM speakers")),
+            clusters=int(value("SELECT COUNT(*) FROM clusters")),
+            failures=int(value("SELECT COUNT(*) FROM failures")),
+        )
+
+    def search(
+        self,
+        text: str,
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        publisher: str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """Attributions whose words (or speaker) match ``text``, best first: all the words
+        when any attribution has them all, else any of them. ``"a phrase"`` in double quotes
+        matches those words in a row. Any other character is only a separator."""
+        terms = search_terms(text)
+        if not terms:
+            raise QueryError(f"nothing to search for in {text!r}: give at least one word")
+        where, params = self._filters(
+            speaker=speaker, since=since, until=until, publisher=publisher, kind=kind
+        )
+        hits = self._search(terms, "AND", where, params, limit)
+        if not hits and len(terms) > 1:
+            hits = self._search(terms, "OR", where, params, limit)
+        return hits
+
+    def _search(self, terms: list[str], mode: str, where: str, params: list[Any], limit: int) -> list[Hit]:
+        select = (
+            "SELECT a.article_id, a.n, a.kind, a.content_text, COALESCE(s.name, a.speaker_name), "
+            "a.speaker_id, ar.date, ar.publisher, ar.title, a.cue_text, {rank} AS score "
+        )
+        if self.db.dialect == "sqlite":
+            joiner = " " if mode == "AND" else " OR "
+            query = joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
+            sql = (
+                select.format(rank="-bm25(attributions_fts, 1.0, 0.5)")
+                + "FROM attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid "
+                "JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id "
+                f"WHERE attributions_fts MATCH ? {where} ORDER BY score DESC, ar.seq, a.n LIMIT ?"
+            )
+        else:
+            joiner = " " if mode == "AND" else " or "
+            query = joiner.join(f'"{term}"' if " " in term else term for term in terms)
+            sql = (
+                select.format(rank="ts_rank_cd(a.search, q.query)")
+                + "FROM attributions a CROSS JOIN websearch_to_tsquery('english', ?) AS q (query) "
+                "JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id "
+                f"WHERE a.search @@ q.query {where} ORDER BY score DESC, ar.seq, a.n LIMIT ?"
+            )
+        words = {w for term in terms for w in quotations.words(term)}
+        return [
+            Hit(
+                article_id=row[0],
+                n=int(row[1]),
+                kind=row[2],
+                content=row[3],
+                speaker=SpeakerRef(row[4], row[5]),
+                date=row[6],
+                publisher=row[7],
+                title=row[8],
+                cue=row[9],
+                snippet=snippet(row[3], words),
+                score=round(float(row[10]), 4),
+            )
+            for row in self.db.rows(sql, [query, *params, limit])
+        ]
+
+    def _filters(
+        self,
+        *,
+        speaker: str | None,
+        since: str | None,
+        until: str | None,
+        publisher: str | None,
+        kind: str | None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            ids = self.speaker_ids(speaker)
+            if not ids:
+                raise QueryError(
+                    f"no speaker called {speaker!r} in the store; 'onrecord speakers' lists them"
+                )
+            clauses.append(f"a.speaker_id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        for value, op in ((since, ">="), (until, "<=")):
+            if value is not None:
+                if not _DATE.match(value):
+                    raise QueryError(f"not a date: {value!r}; write YYYY-MM-DD (or YYYY-MM, YYYY)")
+                clauses.append(f"substr(ar.date, 1, {len(value)}) {op} ?")
+                params.append(value)
+        if publisher is not None:
+            clauses.append("LOWER(ar.publisher) = LOWER(?)")
+            params.append(publisher)
+        if kind is not None:
+            if kind not in KINDS:
+                raise QueryError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+            clauses.append("a.kind = ?")
+            params.append(kind)
+        return "".join(f" AND {c}" for c in clauses), params
+
+    def speaker_ids(self, name: str) -> list[str]:
+        """The ids of the speakers a user means by ``name``: those it would merge with, else
+        those with that name or alias (case folded)."""
+        found: list[str] = []
+        for kind in ("person", "organisation"):
+            for known in self._known_speakers(names.lookup_keys(name, kind)):
+                if known.id not in found and names.choose(name, known.type, [known]) is not None:
+                    found.append(known.id)
+        if found:
+            return found
+        rows = self.db.rows(
+            "SELECT DISTINCT s.id FROM speakers s LEFT JOIN speaker_aliases al ON al.speaker_id = s.id "
+            "WHERE LOWER(s.name) = LOWER(?) OR LOWER(al.alias) = LOWER(?) OR s.id = ? ORDER BY s.id",
+            (name, name, name),
+        )
+        return [row[0] for row in rows]
+
+    def speakers(self, top: int = 20, *, publisher: str | None = None) -> list[SpeakerSummary]:
+        """The speakers quoted most, with counts by kind and by publisher."""
+        where, params = self._filters(speaker=None, since=None, until=None, publisher=publisher, kind=None)
+        rows = self.db.rows(
+            "SELECT s.id, s.name, s.type, COUNT(*), "
+            + ", ".join(f"SUM(CASE WHEN a.kind = '{k}' THEN 1 ELSE 0 END)" for k in KINDS)
+            + ", MIN(s.seq) FROM attributions a JOIN speakers s ON s.id = a.speaker_id "
+            f"JOIN articles ar ON ar.id = a.article_id WHERE 1 = 1 {where} "
+            "GROUP BY s.id, s.name, s.type ORDER BY COUNT(*) DESC, MIN(s.seq) LIMIT ?",
+            [*params, top],
+        )
+        out = []
+        for row in rows:
+            speaker_id = row[0]
+            by_publisher = {
+                (p or "(none)"): int(c)
+                for p, c in self.db.rows(
+                    "SELECT ar.publisher, COUNT(*) FROM attributions a "
+                    "JOIN articles ar ON ar.id = a.article_id WHERE a.speaker_id = ? "
+                    "GROUP BY ar.publisher ORDER BY COUNT(*) DESC, ar.publisher",
+                    (speaker_id,),
+                )
+            }
+            aliases = [
+                a
+                for (a,) in self.db.rows(
+                    "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY mentions DESC, alias",
+                    (speaker_id,),
+                )
+            ]
+            sample = self.db.one(
+                "SELECT a.article_id, a.kind, a.content_text FROM attributions a JOIN articles ar "
+                "ON ar.id = a.article_id WHERE a.speaker_id = ? ORDER BY CASE WHEN a.kind = 'direct' "
+                "THEN 0 ELSE 1 END, ar.seq, a.n LIMIT 1",
+                (speaker_id,),
+            )
+            out.append(
+                SpeakerSummary(
+                    speaker=SpeakerRef(row[1], speaker_id),
+                    type=row[2],
+                    count=int(row[3]),
+                    by_kind={k: int(v or 0) for k, v in zip(KINDS, row[4:7], strict=True)},
+                    by_publisher=by_publisher,
+                    aliases=aliases,
+                    article_id=sample[0] if sample else None,
+                    kind=sample[1] if sample else None,
+                    content=sample[2] if sample else None,
+                )
+            )
+        return out
+
+    def verify(self, quotation: str, limit: int = 5) -> list[Match]:
+        """Where the quotation (verbatim, trimmed, with an ellipsis, or lightly edited)
+        appears: the matching clusters, best first, each with its first appearance, every
+        appearance, its variants and the speakers it was attributed to."""
+        if not quotations.words(quotation):
+            raise QueryError(f"nothing to verify in {quotation!r}: give the words of a quotation")
+        keys = quotations.keys(quotation)[:_MAX_KEYS]
+        candidates = {cid for cid, _ in self._candidate_clusters(keys, limit=100)}
+        candidates |= self._clusters_by_words(quotation)
+        matches = []
+        for cluster_id in sorted(candidates):
+            appearances = self._appearances(cluster_id, quotation)
+            if not appearances:
+                continue
+            score = max(a.similarity for a in appearances)
+            if score < VERIFY_MIN:
+                continue
+            matches.append(self._match(cluster_id, quotation, score, appearances))
+        matches.sort(key=lambda m: (-m.similarity, -len(m.appearances), m.cluster_id))
+        return matches[:limit]
+
+    def _clusters_by_words(self, quotation: str, limit: int = 50) -> set[int]:
+        """Clusters found by full-text search on the question's words: catches a lightly
+        edited quotation that shares no three words in a row with the original."""
+        uncommon = [w for w in dict.fromkeys(quotations.words(quotation)) if w not in quotations._COMMON]
+        if not uncommon:
+            return set()
+        if self.db.dialect == "sqlite":
+            query = " OR ".join('"' + w.replace('"', '""') + '"' for w in uncommon[:30])
+            sql = (
+                "SELECT cluster_id FROM (SELECT q.cluster_id, bm25(attributions_fts) AS rank FROM "
+                "attributions_fts JOIN quotations q ON q.attribution_id = attributions_fts.rowid "
+                "WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?) t"
+            )
+        else:
+            query = " or ".join(uncommon[:30])
+            sql = (
+                "SELECT q.cluster_id FROM attributions a JOIN quotations q ON q.attribution_id = a.id "
+                "CROSS JOIN websearch_to_tsquery('english', ?) AS t (query) WHERE a.search @@ t.query "
+                "ORDER BY ts_rank_cd(a.search, t.query) DESC LIMIT ?"
+            )
+        return {int(row[0]) for row in self.db.rows(sql, (query, limit))}
+
+    def _appearances(self, cluster_id: int, question: str) -> list[Appearance]:
+        rows = self.db.rows(
+            "SELECT a.article_id, a.n, ar.date, ar.publisher, ar.title, COALESCE(s.name, a.speaker_name), "
+            "a.speaker_id, a.kind, a.content_text, q.text FROM quotations q "
+            "JOIN attributions a ON a.id = q.attribution_id JOIN articles ar ON ar.id = a.article_id "
+            "LEFT JOIN speakers s ON s.id = a.speaker_id WHERE q.cluster_id = ? "
+            "ORDER BY CASE WHEN ar.date IS NULL OR ar.date = '' THEN 1 ELSE 0 END, ar.date, ar.seq, a.n",
+            (cluster_id,),
+        )
+        return [
+            Appearance(
+                article_id=r[0],
+                n=int(r[1]),
+                date=r[2],
+                publisher=r[3],
+                title=r[4],
+                speaker=SpeakerRef(r[5], r[6]),
+                kind=r[7],
+                content=r[8],
+                quotation=r[9],
+                similarity=round(quotations.similarity(question, r[9]), 4),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _match(cluster_id: int, question: str, score: float, appearances: list[Appearance]) -> Match:
+        asked = quotations.normalise(question)
+        best = max(appearances, key=lambda a: a.similarity)
+        said = quotations.normalise(best.quotation)
+        if asked == said:
+            how = "exact"
+        elif score >= 0.999:
+            how = "contained"
+        else:
+            how = "fuzzy"
+        variants: Counter[str] = Counter()
+        first_seen: dict[str, Appearance] = {}
+        for a in appearances:
+            key = quotations.normalise(a.quotation)
+            variants[key] += 1
+            first_seen.setdefault(key, a)
+        speakers: dict[tuple[str | None, str | None], int] = defaultdict(int)
+        for a in appearances:
+            speakers[(a.speaker.name, a.speaker.id)] += 1
+        return Match(
+            cluster_id=cluster_id,
+            similarity=round(score, 4),
+            match=how,
+            first=appearances[0],
+            appearances=appearances,
+            variants=[
+                {"text": first_seen[k].quotation, "count": c, "first_article_id": first_seen[k].article_id}
+                for k, c in sorted(variants.items(), key=lambda kv: (-kv[1], first_seen[kv[0]].article_id))
+            ],
+            speakers=[
+                {"name": n, "id": i, "count": c}
+                for (n, i), c in sorted(speakers.items(), key=lambda kv: (-kv[1], str(kv[0][0])))
+            ],
+        )
+
+    def failures(self) -> list[Failure]:
+        return [
+            Failure(item=r[0], stage=r[1], article_id=r[2], reason=r[3])
+            for r in self.db.rows("SELECT item, stage, article_id, reason FROM failures ORDER BY seq")
+        ]
+
+    # -- export ---------------------------------------------------------------------------------
+    def export_records(self, page: int = 200) -> Iterator[dict[str, Any]]:
+        """FORMAT.md output records, one per article with its metadata, ordered by id; each
+        speaker carries its store-wide ``id``. Read a page at a time (flat memory)."""
+        last: str | None = None
+        while True:
+            if last is None:
+                rows = self.db.rows("SELECT id, metadata FROM articles ORDER BY id LIMIT ?", (page,))
+            else:
+                rows = self.db.rows(
+                    "SELECT id, metadata FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, page)
+                )
+            if not rows:
+                return
+            ids = [r[0] for r in rows]
+            attributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            marks = ", ".join("?" * len(ids))
+            for article_id, record, speaker_id in self.db.rows(
+                f"SELECT article_id, record, speaker_id FROM attributions WHERE article_id IN ({marks}) "
+                "ORDER BY article_id, n",
+                ids,
+            ):
+                data = json.loads(record)
+                if speaker_id and data.get("speaker"):
+                    data["speaker"]["id"] = speaker_id
+                attributions[article_id].append(data)
+            for article_id, metadata in rows:
+                out: dict[str, Any] = {"id": article_id}
+                out.update(json.loads(metadata))
+                out["attributions"] = attributions.get(article_id, [])
+                yield out
+            last = ids[-1]
+
+    EXPORT_COLUMNS = (
+        "article_id",
+        "title",
+        "date",
+        "publisher",
+        "url",
+        "n",
+        "kind",
+        "speaker",
+        "speaker_id",
+        "speaker_type",
+        "addressee",
+        "cue",
+        "source",
+        "content",
+        "quotation",
+        "cluster_id",
+        "cue_spans",
+        "source_spans",
+        "content_spans",
+        "confidence",
+    )
+
+    def export_rows(self, page: int = 2000) -> Iterator[dict[str, Any]]:
+        """One flat row per attribution (``EXPORT_COLUMNS``), ordered by article id and ``n``."""
+        last = ("", -1)
+        while True:
+            rows = self.db.rows(
+                "SELECT a.article_id, ar.title, ar.date, ar.publisher, ar.url, a.n, a.kind, "
+                "COALESCE(s.name, a.speaker_name), a.speaker_id, COALESCE(s.type, ''), a.addressee_name, "
+                "a.cue_text, a.source_text, a.content_text, q.text, q.cluster_id, a.cue, a.source, "
+                "a.content, a.confidence, a.speaker FROM attributions a "
+                "JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id "
+                "LEFT JOIN quotations q ON q.attribution_id = a.id "
+                "WHERE a.article_id > ? OR (a.article_id = ? AND a.n > ?) ORDER BY a.article_id, a.n LIMIT ?",
+                (last[0], last[0], last[1], page),
+            )
+            if not rows:
+                return
+            for row in rows:
+                out = dict(zip(self.EXPORT_COLUMNS, row[:20], strict=True))
+                if not out["speaker_type"] and row[20]:
+                    out["speaker_type"] = json.loads(row[20]).get("type") or ""
+                yield out
+            last = (rows[-1][0], int(rows[-1][5]))
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def search_terms(text: str) -> list[str]:
+    """The words and "quoted phrases" of a search, each as plain folded words joined by
+    spaces: every other character (FTS operators, SQL, punctuation) only separates words."""
+    terms: list[str] = []
+    rest = _PHRASE.sub(lambda m: terms.append(" ".join(quotations.words(m.group(1)))) or " ", text)
+    terms = [t for t in terms if t]
+    for word in quotations.words(rest.replace('"', " ")):
+        for part in word.replace("'", " ").split():
+            if part not in terms:
+                terms.append(part)
+    return terms
+
+
+def snippet(content: str, words: set[str], width: int = 160) -> str:
+    """A window of ``content`` around the first of ``words`` it contains."""
+    if len(content) <= width:
+        return content
+    folded = content.lower()
+    positions = [folded.find(w) for w in words if w and folded.find(w) >= 0]
+    at = min(positions) if positions else 0
+    start = max(0, at - width // 3)
+    end = min(len(content), start + width)
+    start = max(0, end - width)
+    return ("…" if start else "") + content[start:end].strip() + ("…" if end < len(content) else "")
+
+
+def _text_field(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url or DEFAULT_DB)
