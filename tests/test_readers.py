@@ -43,10 +43,10 @@ def test_txt_drops_a_utf8_byte_order_mark(tmp_path: Path) -> None:
     assert article.text == "Hello"
 
 
-def test_empty_txt_file_is_an_empty_article(tmp_path: Path) -> None:
+def test_empty_txt_file_is_a_failure(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
-    assert list(read([path])) == [Article(id="empty", text="")]
+    assert list(read([path])) == [ReadFailure(str(path), "empty file (0 bytes)")]
 
 
 def test_invalid_utf8_warns_with_file_and_byte_offset_and_keeps_replacement_chars(
@@ -171,9 +171,17 @@ def test_jsonl_keeps_unicode_line_separators_inside_text(tmp_path: Path) -> None
     assert article.text == "one\u2028two\u0085three"
 
 
-def test_empty_jsonl_file_yields_nothing_and_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_empty_jsonl_file_is_a_failure(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_bytes(b"")
+    assert list(read([path])) == [ReadFailure(str(path), "empty file (0 bytes)")]
+
+
+def test_jsonl_file_of_blank_lines_yields_nothing_and_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n\n")
     with caplog.at_level(logging.WARNING, logger="onrecord"):
         assert list(read([path])) == []
     assert str(path) in caplog.text

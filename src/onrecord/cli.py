@@ -41,8 +41,12 @@ examples:
 
 inputs: a .txt file is one article (its id is the file name without .txt); a .jsonl file
 has one {"id": ..., "text": ...} record per line (other fields are copied to the output;
-an input "attributions" field is ignored); a directory is read for .txt and .jsonl files,
-recursively; - reads standard input (JSON lines if it starts with '{', else one article).
+an input "attributions" field is ignored); a .csv file has a text column (and an id column,
+else the id is a hash of the text; other columns are copied as metadata); an .html page is
+one article (text, title, date and byline extracted); a .warc or .warc.gz crawl gives one
+article per HTML response; a directory is read for all of these, recursively; a glob
+pattern ('news/*.html') for the files it matches; - reads standard input (JSON lines if
+it starts with '{', else one article).
 
 An input that cannot be read, or an article that fails, is reported on standard error as
 one line naming the file, file:line or article id; the other articles are still written,
@@ -80,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     add_extract(commands)
+    add_ingest(commands)
+    add_failures(commands)
+    add_search(commands)
+    add_speakers(commands)
+    add_verify(commands)
+    add_export(commands)
     add_train(commands)
     add_evaluate(commands)
     return parser
@@ -108,7 +118,10 @@ def add_extract(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cmd.add_argument(
-        "paths", nargs="+", metavar="PATH", help=".txt file, .jsonl file, directory, or - (stdin)"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=".txt, .jsonl, .csv, .html or .warc(.gz) file, directory, glob pattern, or - (stdin)",
     )
     cmd.add_argument(
         "-f",
@@ -214,6 +227,411 @@ def in_order(located: Iterable[tuple[str, Article | ReadFailure]], extract: Extr
         yield pending.popleft()[0], result
     for _, failure in pending:
         yield failure
+
+
+# -- the quote store: ingest, failures, search, speakers, verify, export -------------------------
+DB_HELP = (
+    "the store: an SQLite file (made if missing) or a postgresql://user@host/dbname URL "
+    "(default: $ONRECORD_DB, else onrecord.db)"
+)
+
+
+def _add_db(cmd: Any) -> None:
+    cmd.add_argument(
+        "--db", default=os.environ.get("ONRECORD_DB") or "onrecord.db", metavar="PATH|URL", help=DB_HELP
+    )
+
+
+def _add_json(cmd: Any) -> None:
+    cmd.add_argument("--json", action="store_true", help="write JSON (one array) instead of a table")
+
+
+def _command(commands: Any, name: str, summary: str, description: str, epilog: str, run: Any) -> Any:
+    cmd = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_db(cmd)
+    cmd.set_defaults(run=run)
+    return cmd
+
+
+def _open_store(url: str, *, must_exist: bool = True) -> Any:
+    """The store at ``url``; for a question, an SQLite file that is not there is an error
+    (not a new empty store)."""
+    from .store import Store, is_postgres
+
+    if must_exist and not is_postgres(url) and not os.path.exists(url):
+        raise StoreMissing(f"no store at {url}; make one with 'onrecord ingest PATH --db {url}'")
+    return Store(url)
+
+
+class StoreMissing(Exception):
+    pass
+
+
+def _store_command(run: Callable[[argparse.Namespace, Any], int], *, must_exist: bool = True) -> Any:
+    """A command body run with the open store; store and query errors end it with one line."""
+
+    def command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+        try:
+            store = _open_store(args.db, must_exist=must_exist)
+        except (OnrecordError, StoreMissing) as err:
+            return _fail(str(err))
+        try:
+            with store:
+                return run(args, store)
+        except (OnrecordError, StoreMissing) as err:
+            return _fail(str(err))
+
+    return command
+
+
+def _print_json(items: Iterable[Any]) -> None:
+    import json
+
+    _utf8(sys.stdout)
+    print(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))
+
+
+INGEST_EPILOG = """\
+examples:
+  onrecord ingest ../shared/data/polnear/dev.jsonl
+  onrecord ingest news/ crawl.warc.gz export.csv --db quotes.db --workers 2
+  onrecord ingest 'dumps/*.jsonl' --db postgresql://onrecord@127.0.0.1/quotes
+
+inputs: .txt (one article), .jsonl (FORMAT.md input records; an article without an id is
+identified by a hash of its text), .csv (a text column, other columns are metadata), .html
+(article text, title, date and byline extracted), .warc/.warc.gz (each HTML response is an
+article), directories, glob patterns, - (standard input).
+
+A rerun skips every article the store already has, so an interrupted ingest (even one
+killed with SIGKILL) is resumed by running it again. An item that cannot be read or
+extracted is recorded with its reason ('onrecord failures') and the run goes on; the exit
+status is then 1.
+"""
+
+
+def add_ingest(commands: Any) -> None:
+    from .pipeline import DEFAULT_MAX_CHARS
+
+    cmd = _command(
+        commands,
+        "ingest",
+        "extract the attributions of articles into the quote store",
+        "Read articles from PATH..., extract their attributions and store them, with speakers\n"
+        "merged across articles and quotations grouped across articles.",
+        INGEST_EPILOG,
+        run_ingest,
+    )
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, glob pattern, or - (stdin)")
+    cmd.add_argument(
+        "--workers",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="worker processes, each loading the model once (default: 0, one per CPU core)",
+    )
+    cmd.add_argument(
+        "--text-column", default="text", metavar="NAME", help="CSV column with the text (default: text)"
+    )
+    cmd.add_argument(
+        "--id-column", default="id", metavar="NAME", help="CSV column with the article id (default: id)"
+    )
+    cmd.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse (as a failure) articles longer than N characters (default: {DEFAULT_MAX_CHARS:,})",
+    )
+    _add_model(cmd)
+    cmd.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failures only")
+
+
+def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Ingest articles into the store. Example: ``onrecord ingest articles.jsonl --db quotes.db``"""
+    from .io.readers import ReadOptions
+    from .store.ingest import Ingest, Progress
+
+    try:
+        store = _open_store(args.db, must_exist=False)
+    except OnrecordError as err:
+        return _fail(str(err))
+    report = Report(quiet=args.quiet)
+    progress = None if args.quiet else Progress()
+    workers = args.workers or os.cpu_count() or 1
+
+    def on_failure(message: str) -> None:
+        if progress:
+            progress.clear()
+        report.error(message)
+
+    with store, report.capture_logs():
+        try:
+            if workers > 1:
+                extract = _extract_in_processes(workers, args.max_chars, args.model)
+            else:
+                extract = new_extractor(args.max_chars, args.model).pipe
+        except OnrecordError as err:
+            return _fail(str(err))
+        options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
+        ingest = Ingest(store, on_failure=on_failure, progress=progress)
+        try:
+            counts = ingest.run(read_located(args.paths, options=options), extract, in_order)
+        except WorkerFailed as err:
+            return _fail(str(err))
+        except OnrecordError as err:
+            return _fail(str(err))
+        if not args.quiet:
+            total = store.counts()
+            print(
+                f"{PROG}: ingested {_plural(counts.stored, 'article')} "
+                f"({_plural(counts.attributions, 'attribution')}) in {counts.seconds:.1f} s "
+                f"({counts.rate:.2f} articles/s with {_plural(workers, 'worker')}); "
+                f"{counts.skipped:,} already stored, {counts.failed:,} failed. "
+                f"The store {args.db} has {_plural(total.articles, 'article')}, "
+                f"{_plural(total.attributions, 'attribution')}, {_plural(total.speakers, 'speaker')}, "
+                f"{_plural(total.clusters, 'quotation cluster')}.",
+                file=sys.stderr,
+            )
+    return 1 if counts.failed else 0
+
+
+def add_failures(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "failures",
+        "list the input items that could not be ingested, and why",
+        "List every input item that could not be read, extracted or stored.",
+        "example:\n  onrecord failures --db quotes.db\n",
+        _store_command(run_failures),
+    )
+    _add_json(cmd)
+
+
+def run_failures(args: argparse.Namespace, store: Any) -> int:
+    failures = store.failures()
+    if args.json:
+        _print_json(failures)
+        return 0
+    _utf8(sys.stdout)
+    for failure in failures:
+        print(f"{failure.item}\t{failure.stage}\t{failure.reason}")
+    print(f"{PROG}: {_plural(len(failures), 'failure')}", file=sys.stderr)
+    return 0
+
+
+SEARCH_EPILOG = """\
+examples:
+  onrecord search Ukraine --speaker Putin
+  onrecord search '"law and order"' --since 2016-09-01 --kind direct --json
+  onrecord search tax plan --publisher nyt --until 2016-10
+
+TEXT: words (all of them, or any when no attribution has all), and "phrases" in double
+quotes. Punctuation and search-engine or SQL syntax are read as plain separators.
+"""
+
+
+def add_search(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "search",
+        "full-text search of what was said, with filters",
+        "Search the words of every stored attribution (and its speaker's name), best first.",
+        SEARCH_EPILOG,
+        _store_command(run_search),
+    )
+    cmd.add_argument("text", nargs="+", metavar="TEXT", help='words or "phrases" to search for')
+    cmd.add_argument("--speaker", metavar="NAME", help="only this speaker (any name merged into it)")
+    cmd.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
+    cmd.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
+    cmd.add_argument("--publisher", metavar="P", help="only articles of this publisher")
+    cmd.add_argument("--kind", choices=("direct", "mixed", "indirect"), help="only this kind")
+    cmd.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (default: 20)")
+    _add_json(cmd)
+
+
+def run_search(args: argparse.Namespace, store: Any) -> int:
+    hits = store.search(
+        " ".join(args.text),
+        speaker=args.speaker,
+        since=args.since,
+        until=args.until,
+        publisher=args.publisher,
+        kind=args.kind,
+        limit=args.limit,
+    )
+    if args.json:
+        _print_json(hits)
+        return 0
+    _utf8(sys.stdout)
+    for rank, hit in enumerate(hits, 1):
+        where = " · ".join(x for x in (hit.date, hit.publisher) if x)
+        print(f"{rank}. {hit.speaker.name or '(unnamed)'} ({hit.kind}) — {hit.article_id}#{hit.n}  {where}")
+        print(f"   {_one_line(hit.snippet)}")
+    print(f"{PROG}: {_plural(len(hits), 'hit')}", file=sys.stderr)
+    return 0
+
+
+def add_speakers(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "speakers",
+        "who is quoted most, by kind and by publisher",
+        "List the speakers quoted most across the store, with counts by kind and publisher.",
+        "examples:\n  onrecord speakers --top 10\n  onrecord speakers --publisher nyt --json\n",
+        _store_command(run_speakers),
+    )
+    cmd.add_argument("--top", type=_positive, default=20, metavar="N", help="how many (default: 20)")
+    cmd.add_argument("--publisher", metavar="P", help="count only articles of this publisher")
+    _add_json(cmd)
+
+
+def run_speakers(args: argparse.Namespace, store: Any) -> int:
+    summaries = store.speakers(args.top, publisher=args.publisher)
+    if args.json:
+        _print_json(summaries)
+        return 0
+    _utf8(sys.stdout)
+    print(f"{'#':>3}  {'speaker':<28} {'total':>6} {'direct':>6} {'mixed':>6} {'indir.':>6}  publishers")
+    for rank, s in enumerate(summaries, 1):
+        publishers = ", ".join(f"{p} {c}" for p, c in list(s.by_publisher.items())[:4])
+        print(
+            f"{rank:>3}  {_fit(s.speaker.name or '?', 28):<28} {s.count:>6} {s.by_kind['direct']:>6} "
+            f"{s.by_kind['mixed']:>6} {s.by_kind['indirect']:>6}  {publishers}"
+        )
+    return 0
+
+
+VERIFY_EPILOG = """\
+examples:
+  onrecord verify "China highly values its ties with Russia"
+  onrecord verify "we will ... make America great" --json
+
+The quotation may be trimmed, cut with an ellipsis (... or …) or have a word or two
+changed: the answer gives each matching quotation with how it matched, its first
+appearance (earliest date, then first ingested), every appearance, its variants and the
+speakers it was attributed to. Exit status 1 when nothing matches.
+"""
+
+
+def add_verify(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "verify",
+        "does this quotation appear, where first, and attributed to whom",
+        "Look a quotation up in the store, fuzzily.",
+        VERIFY_EPILOG,
+        _store_command(run_verify),
+    )
+    cmd.add_argument("quotation", metavar="QUOTATION", help="the words of the quotation")
+    cmd.add_argument("--limit", type=_positive, default=5, metavar="N", help="at most N matches (default: 5)")
+    _add_json(cmd)
+
+
+def run_verify(args: argparse.Namespace, store: Any) -> int:
+    matches = store.verify(args.quotation, limit=args.limit)
+    if args.json:
+        _print_json(matches)
+        return 0 if matches else 1
+    _utf8(sys.stdout)
+    if not matches:
+        print("not found: no stored quotation matches")
+        return 1
+    for m in matches:
+        first = m.first
+        how = {"exact": "verbatim", "contained": "found (trimmed)"}.get(
+            m.match, f"similar ({m.similarity:.2f})"
+        )
+        print(f"{how}: {_plural(len(m.appearances), 'appearance')}, cluster {m.cluster_id}")
+        when = " · ".join(x for x in (first.date, first.publisher) if x) or "undated"
+        print(f"  first: {first.article_id} ({when}), attributed to {first.speaker.name or '(unnamed)'}")
+        print(f"    “{_fit(_one_line(first.quotation), 200)}”")
+        if len(m.variants) > 1:
+            print("  variants:")
+            for v in m.variants:
+                print(f"    {v['count']}× “{_fit(_one_line(v['text']), 160)}”")
+        print(
+            "  attributed to: " + ", ".join(f"{s['name'] or '(unnamed)'} ({s['count']})" for s in m.speakers)
+        )
+        if len(m.appearances) > 1:
+            print("  appearances: " + ", ".join(a.article_id for a in m.appearances[:20]))
+    return 0
+
+
+def add_export(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "export",
+        "write the store out as JSON lines, CSV or Parquet",
+        "Export every stored article and attribution.",
+        "examples:\n  onrecord export > quotes.jsonl\n  onrecord export --format csv -o quotes.csv\n"
+        "  onrecord export --format parquet -o quotes.parquet\n\n"
+        "jsonl: one FORMAT.md output record per article (metadata, attributions with the\n"
+        "store's speaker ids), ordered by article id; csv and parquet: one row per attribution.\n",
+        _store_command(run_export),
+    )
+    cmd.add_argument("-f", "--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+
+
+def run_export(args: argparse.Namespace, store: Any) -> int:
+    import csv
+    import json
+
+    if args.format == "parquet" and not args.output:
+        return _fail("--format parquet writes a file: give it with -o OUT")
+    try:
+        if args.format == "parquet":
+            count = _export_parquet(store, args.output)
+        else:
+            stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+            _utf8(stream)
+            try:
+                count = 0
+                if args.format == "jsonl":
+                    for record in store.export_records():
+                        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        count += 1
+                else:
+                    writer = csv.DictWriter(stream, fieldnames=store.EXPORT_COLUMNS, lineterminator="\n")
+                    writer.writeheader()
+                    for row in store.export_rows():
+                        writer.writerow(row)
+                        count += 1
+            finally:
+                if args.output:
+                    stream.close()
+    except OSError as err:
+        return _fail(f"cannot write to {args.output}: {err.strerror or err}")
+    unit = "article" if args.format == "jsonl" else "attribution"
+    print(f"{PROG}: exported {_plural(count, unit)}", file=sys.stderr)
+    return 0
+
+
+def _export_parquet(store: Any, output: str, batch: int = 5000) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"n": pa.int64(), "cluster_id": pa.int64(), "confidence": pa.float64()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in store.EXPORT_COLUMNS])
+    count = 0
+    with pq.ParquetWriter(output, schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for row in store.export_rows():
+            rows.append(row)
+            if len(rows) == batch:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                count += len(rows)
+                rows = []
+        if rows or not count:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            count += len(rows)
+    return count
 
 
 # -- onrecord train ----------------------------------------------------------------------------
@@ -583,6 +1001,14 @@ def _utf8(stream: TextIO) -> None:
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8" and hasattr(stream, "reconfigure"):
         stream.reconfigure(encoding="utf-8")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _positive(value: str) -> int:

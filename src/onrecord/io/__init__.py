@@ -1,1 +1,2 @@
-"""Readers (txt, jsonl, directories, stdin) and writers (jsonl, json, csv, table, brat, citron)."""
+"""Readers (txt, jsonl, csv, html, warc, directories, globs, stdin) and writers (jsonl, json,
+csv, table, brat, citron)."""
