@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_ingest_kill import dump
-from test_readers_corpus import ARTICLE_PAGE, NAV_ONLY_PAGE, warc_bytes
 
 from onrecord import cli
+from test_ingest_kill import dump
+from test_readers_corpus import ARTICLE_PAGE, NAV_ONLY_PAGE, warc_bytes
 
 HALVORSEN = (
     "“We came here with a fair offer and we are leaving with nothing,” Fisheries Minister "
