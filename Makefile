@@ -17,8 +17,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 run: install
-	mkdir -p examples
+	mkdir -p examples build
 	$(BIN)/onrecord extract examples/ --format table
+	$(BIN)/onrecord ingest examples/ --db build/examples.db --workers 1
+	$(BIN)/onrecord speakers --top 8 --db build/examples.db
 
 test: install postgres
 	$(BIN)/python -m pytest -q

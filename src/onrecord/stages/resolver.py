@@ -136,7 +136,9 @@ def _org_words(text: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    text = _SPACE_RE.sub(" ", text).strip(' ,;:\u201c\u201d"')
+    # Typeset quotes ('' and ``), brackets and markup left in the text are no part of a name.
+    text = re.sub(r"[\[\]<>{}]|''|``", " ", text)
+    text = _SPACE_RE.sub(" ", text).strip(' ,;:/()\u201c\u201d\u2018"')
     for suffix in ("'s", "\u2019s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
