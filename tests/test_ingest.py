@@ -255,3 +255,18 @@ def test_gzip_of_a_jsonl_is_not_mistaken_for_text(tmp_path: Path, capsys: pytest
         capsys, "ingest", str(path), "--db", str(tmp_path / "s.db"), "--workers", "1", "--model", "rules"
     )
     assert code == 1 and ("binary" in err or "not JSON" in err)
+
+
+def test_two_articles_with_one_id_and_different_text_are_a_failure_not_a_skip(
+    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder, said in (("d1", HALVORSEN), ("d2", HALVORSEN_AGAIN)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(said, encoding="utf-8")
+    db = tmp_path / "s.db"
+    code, _, err = run(
+        capsys, "ingest", str(tmp_path / "d1"), str(tmp_path / "d2"), "--db", str(db), "--workers", "1"
+    )
+    assert code == 1 and "different text is already stored" in err
+    [failure] = json.loads(query(db, "failures", "--json"))
+    assert failure["item"].endswith("story.txt") and failure["article_id"] == "story"

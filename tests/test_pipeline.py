@@ -93,3 +93,14 @@ def test_spacy_component_takes_a_model_setting(extractor: Any, tmp_path: Path) -
     with pytest.raises(AttributionModelError):
         nlp.add_pipe("onrecord", name="onrecord_missing", config={"model": str(tmp_path)})
     assert "onrecord_missing" not in nlp.pipe_names
+
+
+def test_an_article_that_breaks_the_batch_parse_fails_alone(extractor: Any) -> None:
+    ok = "“We will not close the harbour,” Mayor Daniel Okafor said on Tuesday."
+    broken = "He said \ud800 “yes,” she said."  # a lone surrogate: not text spaCy can take
+    results = list(
+        extractor.pipe([{"id": "a", "text": ok}, {"id": "b", "text": broken}, {"id": "c", "text": ok}])
+    )
+    assert [r.article.id for r in results] == ["a", "b", "c"]
+    assert results[0].ok and results[2].ok and results[2].attributions
+    assert not results[1].ok and "b" in (results[1].error or "")

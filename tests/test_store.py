@@ -277,3 +277,85 @@ def test_metadata_of_any_json_type_is_kept(store: Store) -> None:
     [record] = store.export_records()
     assert record == {"id": "m", "date": "2020-01-02", "n": 3, "tags": ["a", "b"], "attributions": []}
     assert json.loads(json.dumps(record)) == record
+
+
+# -- odd inputs and failing databases ------------------------------------------------------------
+def test_dates_in_other_shapes_sort_and_filter_as_dates(store: Store) -> None:
+    said = "“We will fight for every job in this town,” Mayor Ann Lee said."
+    quotes = [("“We will fight for every job in this town,”", "Ann Lee")]
+    store.add(article("late", said, quotes, date=20240105))
+    store.add(article("early", said, quotes, date="5 March 2023"))
+    store.add(article("undated", said, quotes, date="sometime"))
+    [match] = store.verify("We will fight for every job in this town")
+    assert [a.article_id for a in match.appearances] == ["early", "late", "undated"]
+    assert match.first.date == "2023-03-05"
+    assert [h.article_id for h in store.search("fight", since="2024-01-01")] == ["late"]
+    records = {r["id"]: r for r in store.export_records()}
+    assert records["early"]["date"] == "5 March 2023"  # the input's own value is kept
+
+
+@pytest.mark.parametrize("day", ["2024-13-01", "2024-02-30", "yesterday", "2024-05-05x"])
+def test_an_impossible_date_in_a_filter_is_a_clear_error(store: Store, day: str) -> None:
+    with pytest.raises(QueryError, match="not a date"):
+        store.search("ties", until=day)
+
+
+def test_an_id_stored_with_other_text_is_refused_not_overwritten(store: Store) -> None:
+    from onrecord.store.store import ArticleIdClash
+
+    store.add(XI)
+    other = Result(Article("a1", "Other text entirely."))
+    with pytest.raises(ArticleIdClash, match="different text"):
+        store.add(other)
+    assert store.counts().attributions == 2
+
+
+def test_export_orders_ids_by_code_point_on_both_databases(store: Store) -> None:
+    ids = ["b1", "B1", "a_1", "b-2", "Z", "é"]
+    for i in ids:
+        store.add(Result(Article(i, f"Text {i}.")))
+    assert [r["id"] for r in store.export_records(page=2)] == sorted(ids)
+
+
+def test_a_nul_character_is_stored_on_both_databases(store: Store) -> None:
+    text = "“Yes\x00,” Ann Lee said."
+    store.add(article("nul", text, [("“Yes\x00,”", "Ann Lee")], title="A\x00B"))
+    [row] = list(store.export_rows())
+    assert row["content"] == "“Yes\ufffd,”" and row["title"] == "A\ufffdB"
+
+
+def test_search_finds_a_speaker_by_name_on_both_databases(store: Store) -> None:
+    store.add(XI)
+    text = "Sanders said the plan was “a disaster for working families”."
+    store.add(article("s", text, [("“a disaster for working families”", "Bernie Sanders")]))
+    assert [h.article_id for h in store.search("Sanders")] == ["s"]
+
+
+def test_a_search_argument_that_is_not_utf8_is_a_clear_error(store: Store) -> None:
+    store.add(XI)
+    with pytest.raises(QueryError, match="not valid UTF-8"):
+        store.search("ties", speaker="\udcff")
+
+
+def test_a_full_disk_ends_the_run_with_a_store_error(tmp_path: Any) -> None:
+    from onrecord.store.ingest import Ingest
+
+    with Store(str(tmp_path / "full.db")) as store:
+        pages = store.db.value("PRAGMA page_count")
+        store.db.execute(f"PRAGMA max_page_count = {pages}")
+        big = Result(Article("big", "x " * 200_000))
+        with pytest.raises(StoreError, match="full"):
+            Ingest(store).result("in.jsonl:1", big)
+        assert store.counts().articles == 0
+
+
+def test_a_database_of_another_program_is_refused(tmp_path: Any) -> None:
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    with pytest.raises(StoreError, match="another program"):
+        Store(str(path))
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["notes"]

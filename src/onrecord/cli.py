@@ -19,6 +19,8 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TextIO
 
 from . import __version__
@@ -311,7 +313,7 @@ article), directories, glob patterns, - (standard input).
 A rerun skips every article the store already has, so an interrupted ingest (even one
 killed with SIGKILL) is resumed by running it again. An item that cannot be read or
 extracted is recorded with its reason ('onrecord failures') and the run goes on; the exit
-status is then 1.
+status is then 1 (0 on a rerun that meets only failures recorded before).
 """
 
 
@@ -388,17 +390,19 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             return _fail(str(err))
         if not args.quiet:
             total = store.counts()
+            old = counts.failed - counts.new_failures
             print(
                 f"{PROG}: ingested {_plural(counts.stored, 'article')} "
                 f"({_plural(counts.attributions, 'attribution')}) in {counts.seconds:.1f} s "
                 f"({counts.rate:.2f} articles/s with {_plural(workers, 'worker')}); "
-                f"{counts.skipped:,} already stored, {counts.failed:,} failed. "
+                f"{counts.skipped:,} already stored, {counts.failed:,} failed"
+                f"{f' ({old:,} of them recorded before)' if old else ''}. "
                 f"The store {args.db} has {_plural(total.articles, 'article')}, "
                 f"{_plural(total.attributions, 'attribution')}, {_plural(total.speakers, 'speaker')}, "
                 f"{_plural(total.clusters, 'quotation cluster')}.",
                 file=sys.stderr,
             )
-    return 1 if counts.failed else 0
+    return 1 if counts.new_failures else 0
 
 
 def add_failures(commands: Any) -> None:
@@ -849,20 +853,75 @@ def _extract_batch(batch: list[Article], max_chars: int, model: str) -> list[Res
 def _extract_in_processes(workers: int, max_chars: int, model: str) -> Extract:
     """An ``Extract`` that spreads batches over ``workers`` processes, each loading its own
     Extractor once; results come back in input order, with at most two batches per worker
-    in flight, so a huge input streams in bounded memory."""
+    in flight, so a huge input streams in bounded memory.
+
+    A worker that dies (killed for memory, a crash in a native library) takes its pool with
+    it: the pool is started again, and the batch it was on is retried alone, then article
+    by article, so only the article that kills a worker fails."""
 
     def extract(articles: Iterable[Article]) -> Iterator[Result]:
-        context = multiprocessing.get_context("spawn")
-        with context.Pool(workers) as pool:
-            in_flight: deque[Any] = deque()
+        pool = _Pool(workers, max_chars, model)
+        try:
+            in_flight: deque[tuple[list[Article], Future[list[Result]]]] = deque()
             for batch in _batches(articles, WORKER_BATCH):
-                in_flight.append(pool.apply_async(_extract_batch, (batch, max_chars, model)))
+                in_flight.append((batch, pool.submit(batch)))
                 if len(in_flight) >= 2 * workers:
-                    yield from in_flight.popleft().get()
+                    yield from pool.results(*in_flight.popleft(), in_flight)
             while in_flight:
-                yield from in_flight.popleft().get()
+                yield from pool.results(*in_flight.popleft(), in_flight)
+        finally:
+            pool.shutdown()
 
     return extract
+
+
+class _Pool:
+    """Worker processes for ``_extract_in_processes``, restarted when one dies."""
+
+    def __init__(self, workers: int, max_chars: int, model: str) -> None:
+        self.workers, self.max_chars, self.model = workers, max_chars, model
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, batch: list[Article]) -> Future[list[Result]]:
+        return self.executor.submit(_extract_batch, batch, self.max_chars, self.model)
+
+    def results(
+        self,
+        batch: list[Article],
+        future: Future[list[Result]],
+        waiting: deque[tuple[list[Article], Future[list[Result]]]],
+    ) -> list[Result]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        self.restart(waiting)
+        try:
+            return self.submit(batch).result()
+        except BrokenProcessPool:
+            self.restart(waiting)
+        out = []
+        for article in batch:
+            try:
+                out.extend(self.submit([article]).result())
+            except BrokenProcessPool:
+                self.restart(waiting)
+                reason = "the worker process died while extracting this article (out of memory?)"
+                out.append(Result(article=article, error=reason))
+        return out
+
+    def restart(self, waiting: deque[tuple[list[Article], Future[list[Result]]]]) -> None:
+        """A new pool; the batches that were waiting on the dead one are sent to it."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+        for i, (batch, _) in enumerate(waiting):
+            waiting[i] = (batch, self.submit(batch))
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

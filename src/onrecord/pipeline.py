@@ -150,13 +150,22 @@ class Extractor:
     def _run(self, batch: list[Article | Result]) -> Iterator[Result]:
         short = [a for a in batch if isinstance(a, Article) and len(a.text) <= self.chunk_chars]
         docs = iter(self.nlp.pipe([a.text for a in short], batch_size=self.batch_size))
+        # When the batch's parse fails, the rest of it is parsed one article at a time, so the
+        # failure is that one article's and the others are still done.
+        batch_parse_failed = False
         for item in batch:
             if isinstance(item, Result):
                 yield item
-            elif len(item.text) <= self.chunk_chars:
-                yield self._result(item, lambda: self.annotate(next(docs)))
-            else:
-                yield self._result(item, lambda item=item: self._attributions(item.text))
+                continue
+            if len(item.text) <= self.chunk_chars and not batch_parse_failed:
+                try:
+                    doc = next(docs)
+                except Exception:
+                    batch_parse_failed = True
+                else:
+                    yield self._result(item, lambda doc=doc: self.annotate(doc))
+                    continue
+            yield self._result(item, lambda item=item: self._attributions(item.text))
 
     def _attributions(self, text: str) -> list[Attribution]:
         """Parse and annotate one text, in paragraph-aligned chunks when it is long."""

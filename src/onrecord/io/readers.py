@@ -76,6 +76,7 @@ STDIN_ID = "stdin"
 # A NUL byte in the first block means a binary file (or UTF-16/32 text), not UTF-8 text.
 _SNIFF_BYTES = 8192
 _BOM = b"\xef\xbb\xbf"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GZIP_MAGIC = b"\x1f\x8b"
 _READS = ".txt, .jsonl, .csv, .html, .htm, .warc and .warc.gz files"
 _EMPTY = "empty file (0 bytes)"
@@ -373,6 +374,11 @@ def parse_record(line: bytes, where: str, *, options: ReadOptions | None = None)
         return ReadFailure(where, "not JSON (nested too deeply)")
     if not isinstance(record, dict):
         return ReadFailure(where, f"a JSON {_json_type(record)}, not an object with 'id' and 'text'")
+    text_field = record.get("text")
+    if isinstance(text_field, str) and _SURROGATE.search(text_field):
+        # A JSON escape such as "\ud800" with no pair is no character: U+FFFD keeps offsets.
+        log.warning("%s: lone surrogate escapes in the text; replaced with U+FFFD", where)
+        record = {**record, "text": _SURROGATE.sub("\ufffd", text_field)}
     if not (options or DEFAULT_OPTIONS).require_id and record.get("id") in (None, ""):
         if isinstance(record.get("text"), str):
             record = {**record, "id": content_id(record["text"])}

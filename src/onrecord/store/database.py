@@ -48,23 +48,42 @@ class Database:
 
     # -- statements ---------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        try:
+        with self._errors():
             if self.dialect == "postgresql":
                 return self._conn.execute(sql.replace("?", "%s"), tuple(params))
             return self._conn.execute(sql, tuple(params))
-        except sqlite3.OperationalError as err:
-            if "locked" in str(err) or "busy" in str(err):
-                raise StoreError(f"{self.url} is busy (another onrecord is writing to it): {err}") from err
-            raise
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        if self.dialect == "postgresql":
-            with self._conn.cursor() as cursor:
-                cursor.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
-        else:
-            self._conn.executemany(sql, [tuple(r) for r in rows])
+        with self._errors():
+            if self.dialect == "postgresql":
+                with self._conn.cursor() as cursor:
+                    cursor.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
+            else:
+                self._conn.executemany(sql, [tuple(r) for r in rows])
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """The database itself failing (disk full, read-only file, lost connection, locked)
+        is a ``StoreError``: it ends the command with one line, since every later article
+        would fail the same way. Other errors are left to the caller."""
+        try:
+            yield
+        except sqlite3.OperationalError as err:
+            message = str(err)
+            if "locked" in message or "busy" in message:
+                message = f"busy (another program is writing to it): {message}"
+            raise StoreError(f"the store {self.url} failed: {message}") from err
+        except (sqlite3.DatabaseError, sqlite3.InterfaceError) as err:
+            if isinstance(err, sqlite3.IntegrityError):
+                raise
+            raise StoreError(f"the store {self.url} failed: {err}") from err
+        except Exception as err:
+            if _is_postgres_failure(err):
+                first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+                raise StoreError(f"the PostgreSQL store failed: {first}") from err
+            raise
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in self.execute(sql, params).fetchall()]
@@ -92,7 +111,7 @@ class Database:
         self._in_write = True
         try:
             if self.dialect == "postgresql":
-                with self._conn.transaction():
+                with self._errors(), self._conn.transaction():
                     self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_WRITE_LOCK,))
                     yield self
             else:
@@ -100,9 +119,11 @@ class Database:
                 try:
                     yield self
                 except BaseException:
-                    self._conn.execute("ROLLBACK")
+                    # SQLite may have rolled back already (a full disk does that).
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
                     raise
-                self._conn.execute("COMMIT")
+                self.execute("COMMIT")
         finally:
             self._in_write = False
 
@@ -114,6 +135,15 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_postgres_failure(err: Exception) -> bool:
+    """A lost connection, a server gone, a disk full on the server: not one article's fault."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover
+        return False
+    return isinstance(err, psycopg.OperationalError | psycopg.InterfaceError)
 
 
 def _connect_sqlite(path: str) -> sqlite3.Connection:

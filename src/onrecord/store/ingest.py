@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from ..errors import StoreError
 from ..io.readers import ReadFailure
 from ..records import Article, Result
-from .store import Store
+from .store import ArticleIdClash, Store, text_hash
 
 Located = tuple[str, Article | ReadFailure]
 Extract = Callable[[Iterable[Article]], Iterator[Result]]
@@ -30,6 +31,8 @@ class IngestCounts:
     attributions: int = 0
     skipped: int = 0
     failed: int = 0
+    # Failures not recorded before (a rerun meets the old ones again).
+    new_failures: int = 0
     seconds: float = 0.0
 
     @property
@@ -76,9 +79,14 @@ class Ingest:
     def pending(self, located: Iterable[Located]) -> Iterator[Located]:
         """The items still to do: read failures, and articles the store does not have."""
         for where, item in located:
-            if isinstance(item, Article) and self.store.has_article(item.id):
-                self.counts.skipped += 1
-                continue
+            if isinstance(item, Article):
+                stored = self.store.stored_text_hash(item.id)
+                if stored == text_hash(item.text):
+                    self.counts.skipped += 1
+                    continue
+                if stored is not None:
+                    self.failure(where, str(ArticleIdClash(item.id)), "read", item.id)
+                    continue
             yield where, item
 
     def result(self, where: str, result: Result) -> None:
@@ -88,8 +96,13 @@ class Ingest:
             return
         try:
             stored = self.store.add(result, where)
+        except StoreError:
+            raise  # the database itself failed: every later article would too
+        except ArticleIdClash as err:
+            self.failure(where, str(err), "store", article_id)
+            return
         except Exception as err:  # one article the store refuses must not end the run
-            self.failure(where, f"cannot store the article: {err}", "store", article_id)
+            self.failure(where, f"cannot store the article: {err!r}", "store", article_id)
             return
         if stored:
             self.counts.stored += 1
@@ -100,8 +113,11 @@ class Ingest:
     def failure(self, item: str, reason: str, stage: str, article_id: str | None = None) -> None:
         self.counts.failed += 1
         name = item if article_id in (None, item) else f"{item} (article {article_id!r})"
-        self.on_failure(f"{name}: {reason}")
-        self.store.add_failure(item, reason, stage, article_id)
+        if self.store.add_failure(item, reason, stage, article_id):
+            self.counts.new_failures += 1
+            self.on_failure(f"{name}: {reason}")
+        else:
+            self.on_failure(f"{name}: {reason} (recorded before)")
 
 
 class Progress:

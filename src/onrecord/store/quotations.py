@@ -30,6 +30,8 @@ SAME_QUOTATION = 0.88
 # Fewer words than this: only an exact (normalised) match joins a cluster.
 MIN_FUZZY_WORDS = 4
 KEY_WORDS = 3
+# Pieces longer than this (characters) are compared by word pairs, not character alignment.
+_ALIGN_CHARS = 400
 # A piece of a split quotation this long, found (near) verbatim in another quotation, makes the
 # two one quotation even when their other pieces differ (two trims of the same remarks).
 SHARED_PIECE_WORDS = 6
@@ -41,7 +43,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 # Keys made only of these words find too many clusters to be useful.
 _COMMON = frozenset(
     "a an and are as at be but by for from had has have he her his i in is it its of on or our "
-    "she that the their they this to was we were will with you".split()
+    "she that the their they this to was we were will with you no not yes do did does don't so "
+    "if what there about would can just all me my us them been being than then who which when "
+    "where how why one more very going get got out up also because said says".split()
 )
 
 
@@ -84,19 +88,23 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
-def keys(text: str) -> list[str]:
+def keys(text: str, limit: int | None = None) -> list[str]:
     """The candidate-finding keys of a quotation: its word 3-grams (all words of a shorter
-    one), skipping those made only of common words; sorted, no repeats."""
-    found: set[str] = set()
+    piece), skipping those made only of common words, in text order without repeats; with
+    ``limit``, that many spread evenly over the whole quotation."""
+    found: dict[str, None] = {}
     for piece in pieces(text):
-        if len(piece) < KEY_WORDS:
-            found.add(" ".join(piece))
-            continue
-        for i in range(len(piece) - KEY_WORDS + 1):
-            gram = piece[i : i + KEY_WORDS]
+        grams = (
+            [piece] if len(piece) < KEY_WORDS else [piece[i : i + KEY_WORDS] for i in range(len(piece) - 2)]
+        )
+        for gram in grams:
             if not all(w in _COMMON for w in gram):
-                found.add(" ".join(gram))
-    return sorted(found)
+                found[" ".join(gram)] = None
+    ordered = list(found)
+    if limit is not None and len(ordered) > limit:
+        step = len(ordered) / limit
+        ordered = [ordered[int(i * step)] for i in range(limit)]
+    return ordered
 
 
 def similarity(query: str, quotation: str) -> float:
@@ -115,13 +123,24 @@ def similarity(query: str, quotation: str) -> float:
         # A short fragment counts only verbatim, as whole words, and only against a short one.
         needle = " ".join(" ".join(p) for p in short)
         return 1.0 if needle == whole else 0.0
+    long_words = [w for p in long for w in p]
     total = weight = 0.0
     for piece in short:
-        text = " ".join(piece)
-        score = fuzz.partial_ratio(text, whole) / 100.0
-        total += score * len(piece)
+        total += _found(piece, long_words, whole) * len(piece)
         weight += len(piece)
     return total / weight
+
+
+def _found(piece: list[str], long_words: list[str], whole: str) -> float:
+    """How well ``piece`` is found inside the longer quotation (0..1): the best character
+    alignment for short pieces; for long ones (where that alignment costs cubic time) the
+    share of the piece's word pairs that the longer quotation has."""
+    text = " ".join(piece)
+    if len(text) <= _ALIGN_CHARS:
+        return fuzz.partial_ratio(text, whole) / 100.0
+    pairs = list(zip(piece, piece[1:], strict=False))
+    have = set(zip(long_words, long_words[1:], strict=False))
+    return sum(pair in have for pair in pairs) / len(pairs)
 
 
 def same_quotation(a: str, b: str) -> float:
@@ -131,10 +150,12 @@ def same_quotation(a: str, b: str) -> float:
     if score >= SAME_QUOTATION:
         return score
     for one, other in ((a, b), (b, a)):
-        whole = " ".join(" ".join(p) for p in pieces(other))
+        other_pieces = pieces(other)
+        whole = " ".join(" ".join(p) for p in other_pieces)
+        other_words = [w for p in other_pieces for w in p]
         for piece in pieces(one):
             if len(piece) >= SHARED_PIECE_WORDS:
-                piece_score = fuzz.partial_ratio(" ".join(piece), whole) / 100.0
+                piece_score = _found(piece, other_words, whole)
                 if piece_score >= SHARED_PIECE:
                     score = max(score, min(piece_score, SAME_QUOTATION))
     return score

@@ -40,9 +40,15 @@ class Migration:
     postgresql: tuple[str, ...]
 
 
+def _v1(collate: str) -> tuple[str, ...]:
+    """Version 1's tables; ``collate`` makes PostgreSQL compare article ids byte by byte, as
+    SQLite does, so that both export in the same order whatever the server's locale."""
+    return tuple(statement.replace("TEXT_ID", f"TEXT{collate}") for statement in _COMMON_V1)
+
+
 _COMMON_V1 = (
     """CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
+        id TEXT_ID PRIMARY KEY,
         seq BIGINT NOT NULL UNIQUE,
         content_hash TEXT NOT NULL,
         title TEXT,
@@ -77,7 +83,7 @@ _COMMON_V1 = (
     )""",
     """CREATE TABLE attributions (
         id BIGINT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles (id),
+        article_id TEXT_ID NOT NULL REFERENCES articles (id),
         n INTEGER NOT NULL,
         kind TEXT NOT NULL,
         cue TEXT NOT NULL,
@@ -102,7 +108,7 @@ _COMMON_V1 = (
     )""",
     """CREATE TABLE quotations (
         attribution_id BIGINT PRIMARY KEY REFERENCES attributions (id),
-        article_id TEXT NOT NULL REFERENCES articles (id),
+        article_id TEXT_ID NOT NULL REFERENCES articles (id),
         text TEXT NOT NULL,
         cluster_id BIGINT NOT NULL REFERENCES clusters (id)
     )""",
@@ -119,13 +125,14 @@ _COMMON_V1 = (
         article_id TEXT,
         reason TEXT NOT NULL
     )""",
+    "CREATE INDEX failures_seq ON failures (seq)",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
         "articles, attributions, speakers, quotation clusters, failures, full-text search",
-        sqlite=_COMMON_V1
+        sqlite=_v1("")
         + (
             # External-content FTS5: the text lives in attributions; rowid = attributions.id.
             """CREATE VIRTUAL TABLE attributions_fts USING fts5 (
@@ -134,12 +141,12 @@ MIGRATIONS: tuple[Migration, ...] = (
                 tokenize = 'porter unicode61 remove_diacritics 2'
             )""",
         ),
-        postgresql=_COMMON_V1
+        postgresql=_v1(' COLLATE "C"')
         + (
             # PostgreSQL's parser takes typographic quotation marks for letters: blank them.
             """ALTER TABLE attributions ADD COLUMN search tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('english', translate(content_text, '“”„‟«»‘’‚‛', '          ')), 'A')
-                || setweight(to_tsvector('simple', coalesce(speaker_name, '')), 'B')
+                || setweight(to_tsvector('english', coalesce(speaker_name, '')), 'B')
             ) STORED""",
             "CREATE INDEX attributions_search ON attributions USING GIN (search)",
         ),
@@ -155,8 +162,27 @@ def version(db: Database) -> int:
     else:
         exists = db.value("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'meta'")
     if not exists:
+        if _has_tables(db):
+            raise StoreError(
+                f"{db.url} is a database of another program (it has tables but no onrecord schema); "
+                "give a new file name or an onrecord store"
+            )
         return 0
-    return int(db.value("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+    try:
+        return int(db.value("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+    except (StoreError, Exception) as err:
+        raise StoreError(f"{db.url} is not an onrecord store (its meta table is not ours): {err}") from err
+
+
+def _has_tables(db: Database) -> bool:
+    if db.dialect == "sqlite":
+        return bool(db.value("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"))
+    return bool(
+        db.value(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+            "AND table_name <> 'meta'"
+        )
+    )
 
 
 def migrate(db: Database) -> int:
@@ -172,6 +198,8 @@ def migrate(db: Database) -> int:
             continue
         with db.write():
             if migration.version == 1:
+                if current == 0 and _has_tables(db):
+                    version(db)  # raises: another program's database
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 # Two first-time openers race to create the tables: the second one waits here.
                 if version(db) >= 1:

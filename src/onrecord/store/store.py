@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,14 +23,16 @@ from ..errors import QueryError
 from ..records import Attribution, Result, Speaker
 from . import names, quotations
 from .database import DEFAULT_DB, Database
+from .dates import iso_date, query_date
 from .schema import migrate
+
+log = logging.getLogger(__name__)
 
 # Verify reports clusters whose best quotation is at least this similar to the question.
 VERIFY_MIN = 0.75
 # At most this many keys are looked up for one quotation (a very long quotation has many).
 _MAX_KEYS = 400
 _CANDIDATES = 30
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KINDS = ("direct", "mixed", "indirect")
 
 
@@ -178,14 +181,24 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.value("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
+    def stored_text_hash(self, article_id: str) -> str | None:
+        """The content hash of the stored article with this id (None when there is none)."""
+        value = self.db.value("SELECT content_hash FROM articles WHERE id = ?", (article_id,))
+        return None if value is None else str(value)
+
     def add(self, result: Result, where: str | None = None) -> bool:
         """Store one extracted article; False (and nothing written) when its id is stored."""
         article = result.article
         db = self.db
+        digest = text_hash(article.text)
         with db.write():
-            if self.has_article(article.id):
+            stored = self.stored_text_hash(article.id)
+            if stored == digest:
                 return False
+            if stored is not None:
+                raise ArticleIdClash(article.id)
             meta = dict(article.metadata)
+            text = _no_nul(article.text)
             seq = db.next_id("articles", "seq")
             db.execute(
                 "INSERT INTO articles (id, seq, content_hash, title, date, publisher, url, metadata, text, "
@@ -193,27 +206,40 @@ class Store:
                 (
                     article.id,
                     seq,
-                    hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                    digest,
                     _text_field(meta.get("title")),
-                    _text_field(meta.get("date")),
+                    self._date(article.id, meta.get("date")),
                     _text_field(meta.get("publisher")),
                     _text_field(meta.get("url")),
                     json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str),
-                    article.text,
+                    text,
                     len(result.attributions),
                     json.dumps(list(result.warnings), ensure_ascii=False) if result.warnings else None,
                 ),
             )
             first_id = db.next_id("attributions")
             for n, attribution in enumerate(result.attributions):
-                self._add_attribution(first_id + n, article.id, n, attribution, article.text)
+                self._add_attribution(first_id + n, article.id, n, attribution, text)
             if where is not None:
                 db.execute("DELETE FROM failures WHERE item = ?", (where,))
         return True
 
-    def add_failure(self, item: str, reason: str, stage: str, article_id: str | None = None) -> None:
-        """Record (or update) the failure of one input item."""
+    @staticmethod
+    def _date(article_id: str, value: Any) -> str | None:
+        found = iso_date(value)
+        if found is None and value not in (None, ""):
+            log.warning(
+                "article %r: the date %r is not one onrecord reads; stored undated", article_id, value
+            )
+        return found
+
+    def add_failure(self, item: str, reason: str, stage: str, article_id: str | None = None) -> bool:
+        """Record (or update) the failure of one input item; False when it was recorded
+        already, for the same reason."""
         with self.db.write():
+            before = self.db.one("SELECT reason, stage FROM failures WHERE item = ?", (item,))
+            if before == (reason, stage):
+                return False
             seq = self.db.next_id("failures", "seq")
             self.db.execute(
                 "INSERT INTO failures (item, seq, stage, article_id, reason) VALUES (?, ?, ?, ?, ?) "
@@ -221,6 +247,7 @@ class Store:
                 "article_id = excluded.article_id, reason = excluded.reason",
                 (item, seq, stage, article_id, reason),
             )
+        return True
 
     def _add_attribution(self, row_id: int, article_id: str, n: int, a: Attribution, text: str) -> None:
         db = self.db
@@ -280,7 +307,7 @@ class Store:
         else:
             display = names.display_name(name, kind)
             speaker_id = names.new_id(
-                display, kind, lambda i: db.value("SELECT 1 FROM speakers WHERE id = ?", (i,)) is not None
+                display, kind, self._taken_ids(names.new_id(display, kind, lambda i: False))
             )
             db.execute(
                 "INSERT INTO speakers (id, seq, name, type, mentions) VALUES (?, ?, ?, ?, 1)",
@@ -297,6 +324,17 @@ class Store:
         )
         return speaker_id
 
+    def _taken_ids(self, base: str) -> Callable[[str], bool]:
+        """Whether a speaker id is taken, for the ids ``base``, ``base-2``, … (one query)."""
+        pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+        taken = {
+            row[0]
+            for row in self.db.rows(
+                "SELECT id FROM speakers WHERE id = ? OR id LIKE ? ESCAPE '\\'", (base, pattern)
+            )
+        }
+        return taken.__contains__
+
     def _known_speakers(self, keys: Sequence[str]) -> list[names.KnownSpeaker]:
         keys = sorted(set(keys))
         if not keys:
@@ -307,21 +345,26 @@ class Store:
             f"(SELECT speaker_id FROM speaker_keys WHERE key IN ({marks})) ORDER BY s.seq",
             keys,
         )
-        return [self._known(row) for row in rows]
-
-    def _known(self, row: Sequence[Any]) -> names.KnownSpeaker:
-        aliases = tuple(
-            alias
-            for (alias,) in self.db.rows(
-                "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (row[0],)
-            )
-        )
-        return names.KnownSpeaker(id=row[0], name=row[1], type=row[2], aliases=aliases, mentions=row[3])
+        if not rows:
+            return []
+        aliases: dict[str, list[str]] = defaultdict(list)
+        ids = [row[0] for row in rows]
+        marks = ", ".join("?" * len(ids))
+        for speaker_id, alias in self.db.rows(
+            f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({marks}) "
+            "ORDER BY speaker_id, alias",
+            ids,
+        ):
+            aliases[speaker_id].append(alias)
+        return [
+            names.KnownSpeaker(id=r[0], name=r[1], type=r[2], aliases=tuple(aliases[r[0]]), mentions=r[3])
+            for r in rows
+        ]
 
     def _cluster(self, quoted: str) -> int:
         """The cluster of a new quotation: the most similar existing one, or a new cluster."""
         db = self.db
-        keys = quotations.keys(quoted)[:_MAX_KEYS]
+        keys = quotations.keys(quoted, _MAX_KEYS)
         best_id, best_score = None, 0.0
         for cluster_id, text in self._candidate_clusters(keys):
             score = quotations.same_quotation(quoted, text)
@@ -376,6 +419,8 @@ class Store:
         """Attributions whose words (or speaker) match ``text``, best first: all the words
         when any attribution has them all, else any of them. ``"a phrase"`` in double quotes
         matches those words in a row. Any other character is only a separator."""
+        for what, value in (("the search", text), ("--speaker", speaker), ("--publisher", publisher)):
+            _check_text(what, value)
         terms = search_terms(text)
         if not terms:
             raise QueryError(f"nothing to search for in {text!r}: give at least one word")
@@ -403,7 +448,13 @@ class Store:
             )
         else:
             joiner = " " if mode == "AND" else " or "
-            query = joiner.join(f'"{term}"' if " " in term else term for term in terms)
+            # Each term quoted: a word such as "or" is then a word, not an operator.
+            query = joiner.join(f'"{term}"' for term in terms)
+            if not self.db.value("SELECT numnode(websearch_to_tsquery('english', ?))", (query,)):
+                raise QueryError(
+                    "the search has only very common words (such as 'the', 'of'), which this "
+                    "PostgreSQL store does not index; add a more distinctive word"
+                )
             sql = (
                 select.format(rank="ts_rank_cd(a.search, q.query)")
                 + "FROM attributions a CROSS JOIN websearch_to_tsquery('english', ?) AS q (query) "
@@ -449,10 +500,11 @@ class Store:
             params.extend(ids)
         for value, op in ((since, ">="), (until, "<=")):
             if value is not None:
-                if not _DATE.match(value):
+                day = query_date(value)
+                if day is None:
                     raise QueryError(f"not a date: {value!r}; write YYYY-MM-DD (or YYYY-MM, YYYY)")
-                clauses.append(f"substr(ar.date, 1, {len(value)}) {op} ?")
-                params.append(value)
+                clauses.append(f"substr(ar.date, 1, {len(day)}) {op} ?")
+                params.append(day)
         if publisher is not None:
             clauses.append("LOWER(ar.publisher) = LOWER(?)")
             params.append(publisher)
@@ -482,6 +534,7 @@ class Store:
 
     def speakers(self, top: int = 20, *, publisher: str | None = None) -> list[SpeakerSummary]:
         """The speakers quoted most, with counts by kind and by publisher."""
+        _check_text("--publisher", publisher)
         where, params = self._filters(speaker=None, since=None, until=None, publisher=publisher, kind=None)
         rows = self.db.rows(
             "SELECT s.id, s.name, s.type, COUNT(*), "
@@ -535,9 +588,10 @@ class Store:
         """Where the quotation (verbatim, trimmed, with an ellipsis, or lightly edited)
         appears: the matching clusters, best first, each with its first appearance, every
         appearance, its variants and the speakers it was attributed to."""
+        _check_text("the quotation", quotation)
         if not quotations.words(quotation):
             raise QueryError(f"nothing to verify in {quotation!r}: give the words of a quotation")
-        keys = quotations.keys(quotation)[:_MAX_KEYS]
+        keys = quotations.keys(quotation, _MAX_KEYS)
         candidates = {cid for cid, _ in self._candidate_clusters(keys, limit=100)}
         candidates |= self._clusters_by_words(quotation)
         matches = []
@@ -708,8 +762,8 @@ class Store:
                 "a.content, a.confidence, a.speaker FROM attributions a "
                 "JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id "
                 "LEFT JOIN quotations q ON q.attribution_id = a.id "
-                "WHERE a.article_id > ? OR (a.article_id = ? AND a.n > ?) ORDER BY a.article_id, a.n LIMIT ?",
-                (last[0], last[0], last[1], page),
+                "WHERE (a.article_id, a.n) > (?, ?) ORDER BY a.article_id, a.n LIMIT ?",
+                (last[0], last[1], page),
             )
             if not rows:
                 return
@@ -722,6 +776,37 @@ class Store:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+class ArticleIdClash(Exception):
+    """An article whose id is stored already, with other text."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(
+            f"another article with the id {article_id!r} and different text is already stored; "
+            "give one of them another id"
+        )
+        self.article_id = article_id
+
+
+def _check_text(what: str, value: str | None) -> None:
+    """A command-line argument that is not valid UTF-8 (a stray byte) is a clear error."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(f"{what} is not valid UTF-8 text: {value!r}") from None
+
+
+def text_hash(text: str) -> str:
+    """The content hash of an article's text, as ``articles.content_hash`` keeps it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _no_nul(text: str) -> str:
+    # PostgreSQL text cannot hold NUL; U+FFFD keeps every offset where it was.
+    return text.replace("\x00", "\ufffd")
+
+
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
@@ -754,7 +839,7 @@ def snippet(content: str, words: set[str], width: int = 160) -> str:
 def _text_field(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return _no_nul(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
 def open_store(url: str | None = None) -> Store:
