@@ -32,11 +32,12 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
-# Accuracy on PolNeAR dev (needs ../shared) and speed/memory against spaCy alone.
+# Accuracy on PolNeAR dev (needs ../shared), speed/memory against spaCy alone, ingest throughput.
 bench: install
 	$(BIN)/python bench/speed.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -310,3 +310,25 @@ def test_console_script_with_workers_keeps_order(tmp_path: Path) -> None:
     assert [r["id"] for r in jsonl(done.stdout)] == ids
     assert f"{path}:11: a JSON array" in done.stderr
     assert "20 articles" in done.stderr
+
+
+def test_in_process_extraction_loads_a_new_model_every_so_many_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[int] = []
+
+    class Counting:
+        def __init__(self) -> None:
+            made.append(len(made))
+            self.number = made[-1]
+
+        def pipe(self, articles: Iterable[Article]) -> Iterator[Result]:
+            for article in articles:
+                yield Result(Article(article.id, article.text, {"model": self.number}))
+
+    monkeypatch.setattr(cli, "new_extractor", lambda max_chars, model="default": Counting())
+    extract = cli._extract_in_process(100, "default", every=3)
+    assert made == [0]  # loaded before any input is read
+    results = list(extract(Article(str(i), "x") for i in range(7)))
+    assert [r.article.id for r in results] == [str(i) for i in range(7)]
+    assert [r.article.metadata["model"] for r in results] == [0, 0, 0, 1, 1, 1, 2]

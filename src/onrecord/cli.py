@@ -12,6 +12,8 @@ usage error.
 from __future__ import annotations
 
 import argparse
+import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -34,6 +36,9 @@ PROG = "onrecord"
 DEFAULT_MAX_CHARS_FOR_EVALUATION = 10_000_000
 # Articles sent to a worker process at a time; each worker parses a batch with nlp.pipe.
 WORKER_BATCH = 8
+# spaCy's vocabulary grows with every new word it meets: the model is loaded afresh after
+# this many articles, so that memory stays flat over a corpus of any size.
+ARTICLES_PER_MODEL = 500
 
 EXTRACT_EPILOG = """\
 examples:
@@ -172,7 +177,7 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             if workers > 1:
                 extract = _extract_in_processes(workers, args.max_chars, args.model)
             else:
-                extract = new_extractor(args.max_chars, args.model).pipe
+                extract = _extract_in_process(args.max_chars, args.model)
         except OnrecordError as err:
             report.fatal(str(err))
             return 1
@@ -377,7 +382,7 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             if workers > 1:
                 extract = _extract_in_processes(workers, args.max_chars, args.model)
             else:
-                extract = new_extractor(args.max_chars, args.model).pipe
+                extract = _extract_in_process(args.max_chars, args.model)
         except OnrecordError as err:
             return _fail(str(err))
         options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
@@ -850,6 +855,24 @@ def _extract_batch(batch: list[Article], max_chars: int, model: str) -> list[Res
     return list(_worker_extractor.pipe(batch))
 
 
+def _extract_in_process(max_chars: int, model: str, every: int = ARTICLES_PER_MODEL) -> Extract:
+    """An ``Extract`` in this process, with a new Extractor every ``every`` articles (see
+    ``ARTICLES_PER_MODEL``); the first one is made now, so a model that will not load fails
+    before any input is read."""
+    loaded = [new_extractor(max_chars, model)]
+
+    def extract(articles: Iterable[Article]) -> Iterator[Result]:
+        remaining = iter(articles)
+        for head in remaining:  # streams: no article is held back for the next model
+            if not loaded:  # the previous one is gone before the next one loads
+                gc.collect()
+                loaded.append(new_extractor(max_chars, model))
+            yield from loaded[0].pipe(itertools.chain([head], itertools.islice(remaining, every - 1)))
+            loaded.clear()
+
+    return extract
+
+
 def _extract_in_processes(workers: int, max_chars: int, model: str) -> Extract:
     """An ``Extract`` that spreads batches over ``workers`` processes, each loading its own
     Extractor once; results come back in input order, with at most two batches per worker
@@ -883,7 +906,11 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            max_tasks_per_child=max(1, ARTICLES_PER_MODEL // WORKER_BATCH),
+        )
 
     def submit(self, batch: list[Article]) -> Future[list[Result]]:
         return self.executor.submit(_extract_batch, batch, self.max_chars, self.model)

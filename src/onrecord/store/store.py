@@ -548,7 +548,7 @@ class Store:
         for row in rows:
             speaker_id = row[0]
             by_publisher = {
-                (p or "(none)"): int(c)
+                (p or "(no publisher)"): int(c)
                 for p, c in self.db.rows(
                     "SELECT ar.publisher, COUNT(*) FROM attributions a "
                     "JOIN articles ar ON ar.id = a.article_id WHERE a.speaker_id = ? "
