@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_max_chars(cmd: Any) -> None:
+    from .pipeline import DEFAULT_MAX_CHARS
+
+    cmd.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse (as a failure) articles longer than N characters (default: {DEFAULT_MAX_CHARS:,})",
+    )
+
+
 def _add_model(cmd: Any) -> None:
     cmd.add_argument(
         "--model",
@@ -114,7 +126,6 @@ def _add_model(cmd: Any) -> None:
 
 # -- onrecord extract --------------------------------------------------------------------------
 def add_extract(commands: Any) -> None:
-    from .pipeline import DEFAULT_MAX_CHARS
 
     cmd = commands.add_parser(
         "extract",
@@ -151,13 +162,7 @@ def add_extract(commands: Any) -> None:
         metavar="N",
         help="worker processes, each loading the model once (default: 1; 0: one per CPU core)",
     )
-    cmd.add_argument(
-        "--max-chars",
-        type=_positive,
-        default=DEFAULT_MAX_CHARS,
-        metavar="N",
-        help=f"refuse (as a failure) articles longer than N characters (default: {DEFAULT_MAX_CHARS:,})",
-    )
+    _add_max_chars(cmd)
     _add_model(cmd)
     cmd.add_argument(
         "-q", "--quiet", action="store_true", help="no progress, warnings or summary; failures only"
@@ -323,7 +328,6 @@ status is then 1 (0 on a rerun that meets only failures recorded before).
 
 
 def add_ingest(commands: Any) -> None:
-    from .pipeline import DEFAULT_MAX_CHARS
 
     cmd = _command(
         commands,
@@ -348,13 +352,7 @@ def add_ingest(commands: Any) -> None:
     cmd.add_argument(
         "--id-column", default="id", metavar="NAME", help="CSV column with the article id (default: id)"
     )
-    cmd.add_argument(
-        "--max-chars",
-        type=_positive,
-        default=DEFAULT_MAX_CHARS,
-        metavar="N",
-        help=f"refuse (as a failure) articles longer than N characters (default: {DEFAULT_MAX_CHARS:,})",
-    )
+    _add_max_chars(cmd)
     _add_model(cmd)
     cmd.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failures only")
 
