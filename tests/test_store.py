@@ -359,3 +359,54 @@ def test_a_database_of_another_program_is_refused(tmp_path: Any) -> None:
         Store(str(path))
     with sqlite3.connect(path) as conn:
         assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["notes"]
+
+
+# -- the web app's questions ------------------------------------------------------------------------
+def test_a_speaker_page_has_aliases_timeline_addressees_and_quotes(store: Store) -> None:
+    for result in (XI, XI_LATER, XI_EARLIER_INGESTED_LATER):
+        store.add(result)
+    xi_id = store.speaker_ids("Xi")[0]
+    detail = store.speaker(xi_id)
+    assert detail is not None and detail.speaker.name == "Xi Jinping" and detail.count == 3
+    assert {a["name"] for a in detail.aliases} == {"Xi", "Xi Jinping", "President Xi Jinping"}
+    assert detail.timeline == [{"month": "2023-03", "count": 3}] and detail.undated == 0
+    assert [q.article_id for q in detail.quotes] == ["a0", "a1", "a2"]
+    assert store.speaker(xi_id, limit=1, offset=2).quotes[0].article_id == "a2"  # type: ignore[union-attr]
+    assert store.speaker("nobody") is None
+
+
+def test_a_cluster_page_gives_the_first_appearance_and_variants(store: Store) -> None:
+    for result in (XI, XI_LATER, XI_EARLIER_INGESTED_LATER):
+        store.add(result)
+    [match] = store.verify("China highly values its ties with Russia")
+    cluster = store.cluster(match.cluster_id)
+    assert cluster is not None and cluster.first.article_id == "a0"
+    assert len(cluster.variants) == 2 and len(cluster.appearances) == 3
+    assert store.cluster(999_999) is None
+
+
+def test_articles_newest_first_and_one_article_with_its_text(store: Store) -> None:
+    for result in (XI, XI_LATER, XI_EARLIER_INGESTED_LATER):
+        store.add(result)
+    store.add(Result(Article("undated", "Nothing said.")))
+    assert [a.article_id for a in store.articles()] == ["a2", "a1", "a0", "undated"]
+    assert [a.article_id for a in store.articles(publisher="wire")] == ["a1"]
+    assert [a.article_id for a in store.articles(limit=1, offset=1)] == ["a1"]
+    record = store.article("a1")
+    assert record is not None and record["text"] == XI.article.text and record["title"] == "Xi meets Putin"
+    assert record["attributions"][0]["speaker"]["id"] == store.speaker_ids("Xi")[0]
+    assert store.article("missing") is None
+
+
+def test_the_overview_counts_and_charts_quotes_per_publisher_and_month(store: Store) -> None:
+    for result in (XI, XI_LATER):
+        store.add(result)
+    overview = store.overview()
+    assert overview.counts["articles"] == 2 and overview.counts["attributions"] == 3
+    assert overview.speakers[0].speaker.name == "Xi Jinping"
+    assert {p["publisher"]: p["attributions"] for p in overview.publishers} == {"Wire": 2, "Daily": 1}
+    assert overview.timeline == [
+        {"publisher": "Daily", "month": "2023-03", "count": 1},
+        {"publisher": "Wire", "month": "2023-03", "count": 2},
+    ]
+    assert overview.to_dict()["counts"]["speakers"] == 2

@@ -5,14 +5,29 @@ take; its methods answer the questions of the command line and the web app.
 """
 
 from .database import DEFAULT_DB, is_postgres
-from .store import Appearance, Failure, Hit, Match, SpeakerRef, SpeakerSummary, Store, open_store
+from .store import (
+    Appearance,
+    ArticleSummary,
+    Failure,
+    Hit,
+    Match,
+    Overview,
+    SpeakerDetail,
+    SpeakerRef,
+    SpeakerSummary,
+    Store,
+    open_store,
+)
 
 __all__ = [
     "DEFAULT_DB",
     "Appearance",
+    "ArticleSummary",
     "Failure",
     "Hit",
     "Match",
+    "Overview",
+    "SpeakerDetail",
     "SpeakerRef",
     "SpeakerSummary",
     "Store",

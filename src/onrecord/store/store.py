@@ -34,6 +34,8 @@ VERIFY_MIN = 0.75
 _MAX_KEYS = 400
 _CANDIDATES = 30
 KINDS = ("direct", "mixed", "indirect")
+# ORDER BY this first: dated articles before undated ones.
+_DATED_FIRST = "CASE WHEN ar.date IS NULL OR ar.date = '' THEN 1 ELSE 0 END"
 
 
 # -- answers ------------------------------------------------------------------------------------
@@ -142,6 +144,53 @@ class Failure:
             "stage": self.stage,
             "reason": self.reason,
         }
+
+
+@dataclass(frozen=True)
+class SpeakerDetail:
+    """One speaker's page: names, counts, quotes over time, whom they address, the quotes."""
+
+    speaker: SpeakerRef
+    type: str
+    count: int
+    by_kind: dict[str, int]
+    by_publisher: dict[str, int]
+    aliases: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+    undated: int
+    addressees: list[dict[str, Any]]
+    quotes: list[Hit]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An article in a list: where it is from and how many attributions it has."""
+
+    article_id: str
+    title: str | None
+    date: str | None
+    publisher: str | None
+    url: str | None
+    attributions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The store at a glance: its size, the speakers quoted most, quotes per publisher."""
+
+    counts: dict[str, int]
+    speakers: list[SpeakerSummary]
+    publishers: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass
@@ -544,9 +593,26 @@ class Store:
             "GROUP BY s.id, s.name, s.type ORDER BY COUNT(*) DESC, MIN(s.seq) LIMIT ?",
             [*params, top],
         )
+        return self._summaries([(r[0], r[1], r[2]) for r in rows], totals=rows)
+
+    def _summaries(
+        self, speakers: list[tuple[str, str, str]], totals: list[tuple[Any, ...]] | None = None
+    ) -> list[SpeakerSummary]:
+        """Summaries of ``(id, name, type)`` speakers; ``totals`` rows of ``speakers()``
+        (id, name, type, count, direct, mixed, indirect) save counting them again."""
         out = []
-        for row in rows:
-            speaker_id = row[0]
+        for index, (speaker_id, name, kind) in enumerate(speakers):
+            if totals is not None:
+                count, by_kind_values = int(totals[index][3]), totals[index][4:7]
+            else:
+                row = self.db.one(
+                    "SELECT COUNT(*), "
+                    + ", ".join(f"SUM(CASE WHEN kind = '{k}' THEN 1 ELSE 0 END)" for k in KINDS)
+                    + " FROM attributions WHERE speaker_id = ?",
+                    (speaker_id,),
+                )
+                assert row is not None
+                count, by_kind_values = int(row[0]), row[1:4]
             by_publisher = {
                 (p or "(no publisher)"): int(c)
                 for p, c in self.db.rows(
@@ -571,10 +637,10 @@ class Store:
             )
             out.append(
                 SpeakerSummary(
-                    speaker=SpeakerRef(row[1], speaker_id),
-                    type=row[2],
-                    count=int(row[3]),
-                    by_kind={k: int(v or 0) for k, v in zip(KINDS, row[4:7], strict=True)},
+                    speaker=SpeakerRef(name, speaker_id),
+                    type=kind,
+                    count=count,
+                    by_kind={k: int(v or 0) for k, v in zip(KINDS, by_kind_values, strict=True)},
                     by_publisher=by_publisher,
                     aliases=aliases,
                     article_id=sample[0] if sample else None,
@@ -634,7 +700,7 @@ class Store:
             "a.speaker_id, a.kind, a.content_text, q.text FROM quotations q "
             "JOIN attributions a ON a.id = q.attribution_id JOIN articles ar ON ar.id = a.article_id "
             "LEFT JOIN speakers s ON s.id = a.speaker_id WHERE q.cluster_id = ? "
-            "ORDER BY CASE WHEN ar.date IS NULL OR ar.date = '' THEN 1 ELSE 0 END, ar.date, ar.seq, a.n",
+            f"ORDER BY {_DATED_FIRST}, ar.date, ar.seq, a.n",
             (cluster_id,),
         )
         return [
@@ -689,6 +755,121 @@ class Store:
             ],
         )
 
+    def speaker(self, speaker_id: str, *, limit: int = 50, offset: int = 0) -> SpeakerDetail | None:
+        """Everything about one speaker, with ``limit`` of their quotes from ``offset``."""
+        row = self.db.one("SELECT id, name, type FROM speakers WHERE id = ?", (speaker_id,))
+        if row is None:
+            return None
+        [summary] = self._summaries([(row[0], row[1], row[2])])
+        months = self.db.rows(
+            "SELECT substr(ar.date, 1, 7), COUNT(*) FROM attributions a "
+            "JOIN articles ar ON ar.id = a.article_id WHERE a.speaker_id = ? AND length(ar.date) >= 7 "
+            "GROUP BY substr(ar.date, 1, 7) ORDER BY substr(ar.date, 1, 7)",
+            (speaker_id,),
+        )
+        dated = sum(int(c) for _, c in months)
+        addressees = self.db.rows(
+            "SELECT addressee_name, COUNT(*) FROM attributions "
+            "WHERE speaker_id = ? AND addressee_name IS NOT NULL GROUP BY addressee_name "
+            "ORDER BY COUNT(*) DESC, addressee_name LIMIT 10",
+            (speaker_id,),
+        )
+        aliases = self.db.rows(
+            "SELECT alias, mentions FROM speaker_aliases WHERE speaker_id = ? ORDER BY mentions DESC, alias",
+            (speaker_id,),
+        )
+        quotes = [
+            Hit(
+                article_id=r[0],
+                n=int(r[1]),
+                kind=r[2],
+                content=r[3],
+                speaker=SpeakerRef(row[1], speaker_id),
+                date=r[4],
+                publisher=r[5],
+                title=r[6],
+                cue=r[7],
+                snippet=snippet(r[3], set()),
+                score=0.0,
+            )
+            for r in self.db.rows(
+                "SELECT a.article_id, a.n, a.kind, a.content_text, ar.date, ar.publisher, ar.title, "
+                "a.cue_text FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+                f"WHERE a.speaker_id = ? ORDER BY {_DATED_FIRST}, ar.date, ar.seq, a.n LIMIT ? OFFSET ?",
+                (speaker_id, limit, offset),
+            )
+        ]
+        return SpeakerDetail(
+            speaker=summary.speaker,
+            type=summary.type,
+            count=summary.count,
+            by_kind=summary.by_kind,
+            by_publisher=summary.by_publisher,
+            aliases=[{"name": a, "count": int(c)} for a, c in aliases],
+            timeline=[{"month": m, "count": int(c)} for m, c in months],
+            undated=summary.count - dated,
+            addressees=[{"name": a, "count": int(c)} for a, c in addressees],
+            quotes=quotes,
+        )
+
+    def cluster(self, cluster_id: int) -> Match | None:
+        """One quotation cluster: its first appearance, every appearance, its variants."""
+        text = self.db.value("SELECT text FROM clusters WHERE id = ?", (cluster_id,))
+        if text is None:
+            return None
+        appearances = self._appearances(cluster_id, text)
+        if not appearances:
+            return None
+        return self._match(cluster_id, text, max(a.similarity for a in appearances), appearances)
+
+    def articles(
+        self, *, limit: int = 50, offset: int = 0, publisher: str | None = None
+    ) -> list[ArticleSummary]:
+        """Stored articles, newest first (undated ones last), ``limit`` from ``offset``."""
+        _check_text("--publisher", publisher)
+        where, params = ("WHERE LOWER(publisher) = LOWER(?)", [publisher]) if publisher else ("", [])
+        rows = self.db.rows(
+            "SELECT id, title, date, publisher, url, attribution_count FROM articles ar "
+            f"{where} ORDER BY {_DATED_FIRST}, date DESC, seq DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in rows]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article as its FORMAT.md output record, with its ``text``."""
+        row = self.db.one("SELECT text FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            return None
+        [record] = self._records([article_id])
+        return {"id": record.pop("id"), "text": row[0], **record}
+
+    def overview(self, top: int = 10) -> Overview:
+        """The size of the store, its top speakers, and quotes per publisher and month."""
+        counts = self.counts()
+        publishers = self.db.rows(
+            "SELECT ar.publisher, COUNT(*), SUM(ar.attribution_count) FROM articles ar "
+            "GROUP BY ar.publisher ORDER BY SUM(ar.attribution_count) DESC, ar.publisher"
+        )
+        timeline = self.db.rows(
+            "SELECT ar.publisher, substr(ar.date, 1, 7), SUM(ar.attribution_count) FROM articles ar "
+            "WHERE length(ar.date) >= 7 GROUP BY ar.publisher, substr(ar.date, 1, 7) "
+            "ORDER BY substr(ar.date, 1, 7), ar.publisher"
+        )
+        return Overview(
+            counts={
+                "articles": counts.articles,
+                "attributions": counts.attributions,
+                "speakers": counts.speakers,
+                "clusters": counts.clusters,
+                "failures": counts.failures,
+            },
+            speakers=self.speakers(top),
+            publishers=[
+                {"publisher": p, "articles": int(a), "attributions": int(n or 0)} for p, a, n in publishers
+            ],
+            timeline=[{"publisher": p, "month": m, "count": int(c or 0)} for p, m, c in timeline],
+        )
+
     def failures(self) -> list[Failure]:
         return [
             Failure(item=r[0], stage=r[1], article_id=r[2], reason=r[3])
@@ -710,23 +891,32 @@ class Store:
             if not rows:
                 return
             ids = [r[0] for r in rows]
-            attributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            marks = ", ".join("?" * len(ids))
-            for article_id, record, speaker_id in self.db.rows(
-                f"SELECT article_id, record, speaker_id FROM attributions WHERE article_id IN ({marks}) "
-                "ORDER BY article_id, n",
-                ids,
-            ):
-                data = json.loads(record)
-                if speaker_id and data.get("speaker"):
-                    data["speaker"]["id"] = speaker_id
-                attributions[article_id].append(data)
-            for article_id, metadata in rows:
-                out: dict[str, Any] = {"id": article_id}
-                out.update(json.loads(metadata))
-                out["attributions"] = attributions.get(article_id, [])
-                yield out
+            yield from self._records(ids, {r[0]: r[1] for r in rows})
             last = ids[-1]
+
+    def _records(self, ids: list[str], metadata: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """The FORMAT.md output records of the articles ``ids`` (in that order), each
+        speaker with its store-wide ``id``."""
+        marks = ", ".join("?" * len(ids))
+        if metadata is None:
+            metadata = dict(self.db.rows(f"SELECT id, metadata FROM articles WHERE id IN ({marks})", ids))
+        attributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for article_id, stored, speaker_id in self.db.rows(
+            f"SELECT article_id, record, speaker_id FROM attributions WHERE article_id IN ({marks}) "
+            "ORDER BY article_id, n",
+            ids,
+        ):
+            data = json.loads(stored)
+            if speaker_id and data.get("speaker"):
+                data["speaker"]["id"] = speaker_id
+            attributions[article_id].append(data)
+        out = []
+        for article_id in ids:
+            record: dict[str, Any] = {"id": article_id}
+            record.update(json.loads(metadata[article_id]))
+            record["attributions"] = attributions.get(article_id, [])
+            out.append(record)
+        return out
 
     EXPORT_COLUMNS = (
         "article_id",
