@@ -270,3 +270,16 @@ def test_two_articles_with_one_id_and_different_text_are_a_failure_not_a_skip(
     assert code == 1 and "different text is already stored" in err
     [failure] = json.loads(query(db, "failures", "--json"))
     assert failure["item"].endswith("story.txt") and failure["article_id"] == "story"
+
+
+def test_a_file_failure_is_cleared_once_the_fixed_file_is_ingested(
+    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("body,date\n“Fine” said Ann Lee.,2024-01-01\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run(capsys, "ingest", str(sheet), "--db", str(db), "--workers", "1")[0] == 1
+    assert [f["item"] for f in json.loads(query(db, "failures", "--json"))] == [str(sheet)]
+    sheet.write_text("text,date\n“Fine” said Ann Lee.,2024-01-01\n", encoding="utf-8")
+    assert run(capsys, "ingest", str(sheet), "--db", str(db), "--workers", "1")[0] == 0
+    assert json.loads(query(db, "failures", "--json")) == []

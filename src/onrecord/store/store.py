@@ -270,7 +270,9 @@ class Store:
             for n, attribution in enumerate(result.attributions):
                 self._add_attribution(first_id + n, article.id, n, attribution, text)
             if where is not None:
-                db.execute("DELETE FROM failures WHERE item = ?", (where,))
+                # This item is fine now, and so is its file (a header problem, say, once fixed).
+                file = re.sub(r"(:\d+|#\d+)$", "", where)
+                db.execute("DELETE FROM failures WHERE item = ? OR item = ?", (where, file))
         return True
 
     @staticmethod
