@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_speakers(commands)
     add_verify(commands)
     add_export(commands)
+    add_serve(commands)
     add_train(commands)
     add_evaluate(commands)
     return parser
@@ -639,6 +640,85 @@ def _export_parquet(store: Any, output: str, batch: int = 5000) -> int:
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
     return count
+
+
+# -- onrecord serve ----------------------------------------------------------------------------
+SERVE_EPILOG = """\
+examples:
+  onrecord serve --db build/examples.db
+  onrecord serve --db quotes.db --host 0.0.0.0 --port 8080 --token "$(openssl rand -hex 16)"
+  ONRECORD_TOKEN=change-me onrecord serve --db postgresql://onrecord@127.0.0.1/quotes
+
+Then open http://127.0.0.1:8000/ (the address is printed): the overview, Analyse (paste
+an article or upload a .txt or .html file and see every attribution highlighted),
+Search, Speakers, Articles and Verify. Every page has a JSON twin: add .json to its path
+(/search.json?q=Ukraine). The REST API is under /api, described at /openapi.json and
+browsable at /docs.
+
+The server is read-only unless it has a token (--token, or $ONRECORD_TOKEN): then
+POST /api/articles with 'Authorization: Bearer TOKEN', and saving from the Analyse page
+with the token in its form, write to the store. A missing SQLite store is created empty.
+The model loads on the first analysis, so the server starts at once.
+"""
+
+
+def add_serve(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "serve",
+        "run the web app and the REST API over the store",
+        "Serve the web pages (analyse, search, speakers, quotations, articles), their JSON\n"
+        "twins and the REST API over the store.",
+        SERVE_EPILOG,
+        run_serve,
+    )
+    cmd.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    cmd.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    cmd.add_argument(
+        "--token",
+        default=os.environ.get("ONRECORD_TOKEN") or None,
+        metavar="T",
+        help="the token that writes need (default: $ONRECORD_TOKEN; none: the server is read-only)",
+    )
+    cmd.add_argument(
+        "--max-upload",
+        type=_positive,
+        default=5_000_000,
+        metavar="BYTES",
+        help="refuse uploads and request bodies larger than this (default: 5,000,000)",
+    )
+    _add_model(cmd)
+
+
+def run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run the web app with uvicorn. Example: ``onrecord serve --db quotes.db``"""
+    import uvicorn
+
+    from .web import create_app
+    from .web.analysis import default_extractor
+
+    try:
+        app = create_app(
+            args.db,
+            token=args.token,
+            max_upload=args.max_upload,
+            extractor_factory=default_extractor(args.model),
+        )
+    except OnrecordError as err:
+        return _fail(str(err))
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    writes = "writes need the token" if args.token else "read-only (no --token)"
+    address = f"http://{host}:{args.port}/"
+    print(f"{PROG}: serving {args.db} at {address} ({writes}); Ctrl-C stops", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _port(value: str) -> int:
+    number = _count(value)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {number}")
+    return number
 
 
 # -- onrecord train ----------------------------------------------------------------------------
