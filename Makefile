@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written after a complete install, so a second `make install` does nothing.
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint format clean postgres
+.PHONY: install run test bench lint format clean postgres chromium
 
 install: $(STAMP)
 
@@ -22,7 +22,7 @@ run: install
 	$(BIN)/onrecord ingest examples/ --db build/examples.db --workers 1
 	$(BIN)/onrecord speakers --top 8 --db build/examples.db
 
-test: install postgres
+test: install postgres chromium
 	$(BIN)/python -m pytest -q
 
 # The store tests start their own PostgreSQL server on 127.0.0.1; this installs its package.
@@ -31,6 +31,13 @@ postgres:
 	  echo "installing the PostgreSQL server (Debian package postgresql) for the store tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+# The browser tests drive the system Chromium through Playwright (never `playwright install`).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Chromium (Debian package chromium) for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # Accuracy on PolNeAR dev (needs ../shared), speed/memory against spaCy alone, ingest throughput.
 bench: install
