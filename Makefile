@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Written after a complete install, so a second `make install` does nothing.
 STAMP := $(VENV)/.installed
+# Where `make run` serves the example store.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install run test bench lint format clean postgres chromium
 
@@ -21,6 +24,8 @@ run: install
 	$(BIN)/onrecord extract examples/ --format table
 	$(BIN)/onrecord ingest examples/ --db build/examples.db --workers 1
 	$(BIN)/onrecord speakers --top 8 --db build/examples.db
+	@echo "Serving build/examples.db; stop with Ctrl-C."
+	$(BIN)/onrecord serve --db build/examples.db --host $(HOST) --port $(PORT)
 
 test: install postgres chromium
 	$(BIN)/python -m pytest -q

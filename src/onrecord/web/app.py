@@ -28,7 +28,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from fastapi_offline import FastAPIOffline
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -150,6 +150,14 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _first_line(text: Any, width: int = 90) -> str:
+    """An untitled article's heading: its first non-blank line, shortened."""
+    if not isinstance(text, str):
+        return ""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -159,6 +167,10 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+    # The text a form sends back, as the user wrote it: escaped, bidi controls kept (a
+    # textarea shows them as text), so that submitting again analyses the same text.
+    env.filters["verbatim"] = lambda text: Markup(escape(text or ""))
+    env.filters["first_line"] = _first_line
     return env
 
 
