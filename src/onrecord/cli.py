@@ -180,10 +180,7 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     workers = args.workers or os.cpu_count() or 1
     with report.capture_logs():
         try:
-            if workers > 1:
-                extract = _extract_in_processes(workers, args.max_chars, args.model)
-            else:
-                extract = _extract_in_process(args.max_chars, args.model)
+            extract = _extraction(workers, args.max_chars, args.model)
         except OnrecordError as err:
             report.fatal(str(err))
             return 1
@@ -378,10 +375,7 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
     with store, report.capture_logs():
         try:
-            if workers > 1:
-                extract = _extract_in_processes(workers, args.max_chars, args.model)
-            else:
-                extract = _extract_in_process(args.max_chars, args.model)
+            extract = _extraction(workers, args.max_chars, args.model)
         except OnrecordError as err:
             return _fail(str(err))
         options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
@@ -931,6 +925,13 @@ def _extract_batch(batch: list[Article], max_chars: int, model: str) -> list[Res
             # Plain text only: an OnrecordError subclass does not survive pickling back.
             raise WorkerFailed(str(err)) from None
     return list(_worker_extractor.pipe(batch))
+
+
+def _extraction(workers: int, max_chars: int, model: str) -> Extract:
+    """The ``Extract`` of a command: in worker processes when ``workers`` > 1, else here."""
+    if workers > 1:
+        return _extract_in_processes(workers, max_chars, model)
+    return _extract_in_process(max_chars, model)
 
 
 def _extract_in_process(max_chars: int, model: str, every: int = ARTICLES_PER_MODEL) -> Extract:
