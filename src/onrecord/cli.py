@@ -103,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_dask(cmd: Any) -> None:
+    cmd.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster instead: tcp://SCHEDULER:8786, or local[:N] to start a "
+        "local cluster of N worker processes (each loads the model once); --workers is then unused",
+    )
+
+
 def _add_max_chars(cmd: Any) -> None:
     from .pipeline import DEFAULT_MAX_CHARS
 
@@ -164,6 +173,7 @@ def add_extract(commands: Any) -> None:
         help="worker processes, each loading the model once (default: 1; 0: one per CPU core)",
     )
     _add_max_chars(cmd)
+    _add_dask(cmd)
     _add_model(cmd)
     cmd.add_argument(
         "-q", "--quiet", action="store_true", help="no progress, warnings or summary; failures only"
@@ -180,7 +190,7 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     workers = args.workers or os.cpu_count() or 1
     with report.capture_logs():
         try:
-            extract = _extraction(workers, args.max_chars, args.model)
+            extract = _extraction(workers, args.max_chars, args.model, args.dask)
         except OnrecordError as err:
             report.fatal(str(err))
             return 1
@@ -351,6 +361,7 @@ def add_ingest(commands: Any) -> None:
         "--id-column", default="id", metavar="NAME", help="CSV column with the article id (default: id)"
     )
     _add_max_chars(cmd)
+    _add_dask(cmd)
     _add_model(cmd)
     cmd.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failures only")
 
@@ -375,7 +386,7 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
     with store, report.capture_logs():
         try:
-            extract = _extraction(workers, args.max_chars, args.model)
+            extract = _extraction(workers, args.max_chars, args.model, args.dask)
         except OnrecordError as err:
             return _fail(str(err))
         options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
@@ -389,10 +400,11 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         if not args.quiet:
             total = store.counts()
             old = counts.failed - counts.new_failures
+            how = f"on Dask {args.dask}" if args.dask else f"with {_plural(workers, 'worker')}"
             print(
                 f"{PROG}: ingested {_plural(counts.stored, 'article')} "
                 f"({_plural(counts.attributions, 'attribution')}) in {counts.seconds:.1f} s "
-                f"({counts.rate:.2f} articles/s with {_plural(workers, 'worker')}); "
+                f"({counts.rate:.2f} articles/s {how}); "
                 f"{counts.skipped:,} already stored, {counts.failed:,} failed"
                 f"{f' ({old:,} of them recorded before)' if old else ''}. "
                 f"The store {args.db} has {_plural(total.articles, 'article')}, "
@@ -927,8 +939,14 @@ def _extract_batch(batch: list[Article], max_chars: int, model: str) -> list[Res
     return list(_worker_extractor.pipe(batch))
 
 
-def _extraction(workers: int, max_chars: int, model: str) -> Extract:
-    """The ``Extract`` of a command: in worker processes when ``workers`` > 1, else here."""
+def _extraction(workers: int, max_chars: int, model: str, dask: str | None = None) -> Extract:
+    """The ``Extract`` of a command: on a Dask cluster when ``dask`` names one, in worker
+    processes when ``workers`` > 1, else here."""
+    if dask:
+        from .cluster import extract_on_dask, parse_address
+
+        parse_address(dask)  # a malformed address is an error before any input is read
+        return extract_on_dask(dask, max_chars, model)  # type: ignore[no-any-return]
     if workers > 1:
         return _extract_in_processes(workers, max_chars, model)
     return _extract_in_process(max_chars, model)
