@@ -1,5 +1,6 @@
 """Ingest throughput: PolNeAR train + dev (924 articles) into fresh stores, with 1 and 2
-workers, side by side in one run; then a rerun that finds everything stored.
+local workers and on a 2-worker Dask LocalCluster, one after another in one run; then a
+rerun that finds everything stored.
 
     python bench/ingest.py [--shared ../shared] [--workers 1 2] [--db-dir build/bench]
 
@@ -54,10 +55,12 @@ def tree(pid: int) -> list[int]:
     return found
 
 
-def run(files: list[str], db: Path, workers: int) -> tuple[float, float, float, str]:
+def run(files: list[str], db: Path, workers: int, dask: str | None = None) -> tuple[float, float, float, str]:
     """Seconds, the peak RSS of any one process, the peak RSS of all of them together (MB),
     and the command's closing line; memory is sampled every 0.2 s."""
     command = [sys.executable, "-m", "onrecord", "ingest", *files, "--db", str(db), "--workers", str(workers)]
+    if dask:
+        command += ["--dask", dask]
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
@@ -87,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--db-dir", default=str(ROOT / "build" / "bench"))
+    parser.add_argument(
+        "--no-dask", dest="dask", action="store_false", help="skip the run on a local Dask cluster"
+    )
     args = parser.parse_args(argv)
     polnear = Path(args.shared) / "data" / "polnear"
     files = [str(polnear / "train.jsonl"), str(polnear / "dev.jsonl")]
@@ -104,6 +110,14 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"| ingest, {workers} worker{'s' if workers > 1 else ''} | {seconds:.1f} | "
             f"{articles / seconds:.2f} | {words / seconds:,.0f} | {one:.0f} | {every:.0f} |",
+            flush=True,
+        )
+        print(f"<!-- {summary} -->", file=sys.stderr)
+    if args.dask:
+        seconds, one, every, summary = run(files, out / "polnear-dask.db", 1, dask="local:2")
+        print(
+            f"| ingest on Dask, LocalCluster of 2 workers | {seconds:.1f} | {articles / seconds:.2f} | "
+            f"{words / seconds:,.0f} | {one:.0f} | {every:.0f} |",
             flush=True,
         )
         print(f"<!-- {summary} -->", file=sys.stderr)
