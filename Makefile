@@ -44,12 +44,16 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# Accuracy on PolNeAR dev (needs ../shared), speed/memory against spaCy alone, ingest throughput.
-bench: install
-	$(BIN)/python bench/speed.py
+# Speed per stage against spaCy alone, accuracy on PolNeAR dev (needs ../shared), ingest
+# throughput (local workers, Dask), the store's rates and latencies, the web app under load.
+# bench/speed.py (the dense-article and memory checks) runs on its own.
+bench: install postgres
+	$(BIN)/python bench/stages.py --plot docs/bench/stages.png
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
+	$(BIN)/python bench/store.py
+	$(BIN)/python bench/load.py
 
 lint: install
 	$(BIN)/ruff check .

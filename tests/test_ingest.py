@@ -283,3 +283,40 @@ def test_a_file_failure_is_cleared_once_the_fixed_file_is_ingested(
     sheet.write_text("text,date\n“Fine” said Ann Lee.,2024-01-01\n", encoding="utf-8")
     assert run(capsys, "ingest", str(sheet), "--db", str(db), "--workers", "1")[0] == 0
     assert json.loads(query(db, "failures", "--json")) == []
+
+
+def test_ingest_parquet_then_load_gives_the_same_store(
+    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pyarrow.parquet as pq
+
+    source = corpus(tmp_path / "in")
+    first, loaded, again = tmp_path / "first.db", tmp_path / "loaded.db", tmp_path / "again.db"
+    parts = tmp_path / "parts"
+    assert (
+        run(capsys, "ingest", str(source), "--db", str(first), "--workers", "1", "--parquet", str(parts))[0]
+        == 1
+    )
+    assert [p.name for p in sorted(parts.iterdir())] == ["part-00000.parquet"]
+    table = pq.read_table(parts / "part-00000.parquet")
+    assert {"article_id", "speaker", "content", "attribution", "article_text"} <= set(table.column_names)
+    assert run(capsys, "load", str(parts), "--db", str(loaded))[0] == 0
+    assert query(first, "export") == query(loaded, "export")
+    # export --format parquet is loadable too, and a second load skips everything
+    assert (
+        run(capsys, "export", "--format", "parquet", "-o", str(tmp_path / "e.parquet"), "--db", str(first))[0]
+        == 0
+    )
+    assert run(capsys, "load", str(tmp_path / "e.parquet"), "--db", str(again))[0] == 0
+    assert query(first, "export") == query(again, "export")
+    code, _, err = run(capsys, "load", str(tmp_path / "e.parquet"), "--db", str(again))
+    assert code == 0 and "already stored" in err
+
+
+def test_load_of_a_file_that_is_not_parquet_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "x.parquet"
+    bogus.write_text("hello")
+    code, _, err = run(capsys, "load", str(bogus), "--db", str(tmp_path / "s.db"))
+    assert code == 1 and err.count("\n") == 1 and "not a Parquet file" in err

@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     add_extract(commands)
     add_ingest(commands)
+    add_load(commands)
     add_failures(commands)
     add_search(commands)
     add_speakers(commands)
@@ -363,12 +364,19 @@ def add_ingest(commands: Any) -> None:
     _add_max_chars(cmd)
     _add_dask(cmd)
     _add_model(cmd)
+    cmd.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also write the articles extracted in this run to DIR as Parquet parts "
+        "(part-00000.parquet, …; the columns of 'export --format parquet'); 'onrecord load' reads them",
+    )
     cmd.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failures only")
 
 
 def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Ingest articles into the store. Example: ``onrecord ingest articles.jsonl --db quotes.db``"""
     from .io.readers import ReadOptions
+    from .io.table import ParquetParts
     from .store.ingest import Ingest, Progress
 
     try:
@@ -390,13 +398,20 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         except OnrecordError as err:
             return _fail(str(err))
         options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
-        ingest = Ingest(store, on_failure=on_failure, progress=progress)
+        try:
+            parts = ParquetParts(args.parquet) if args.parquet else None
+        except OSError as err:
+            return _fail(f"cannot write Parquet to {args.parquet}: {err.strerror or err}")
+        ingest = Ingest(store, on_failure=on_failure, progress=progress, sink=parts.write if parts else None)
         try:
             counts = ingest.run(read_located(args.paths, options=options), extract, in_order)
         except WorkerFailed as err:
             return _fail(str(err))
         except OnrecordError as err:
             return _fail(str(err))
+        finally:
+            if parts:
+                parts.close()
         if not args.quiet:
             total = store.counts()
             old = counts.failed - counts.new_failures
@@ -412,6 +427,66 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
                 f"{_plural(total.clusters, 'quotation cluster')}.",
                 file=sys.stderr,
             )
+    return 1 if counts.new_failures else 0
+
+
+LOAD_EPILOG = """\
+examples:
+  onrecord ingest crawl/*.warc.gz --dask tcp://scheduler:8786 --parquet parts/ --db scratch.db
+  onrecord load parts/ --db quotes.db
+  onrecord export --format parquet -o quotes.parquet --db old.db && onrecord load quotes.parquet
+
+PATH: a Parquet file or a directory of them, as 'ingest --parquet' or 'export --format
+parquet' writes them. The articles go into the store as 'ingest' would put them, without
+extracting again: stored ids are skipped, speakers merged, quotations clustered.
+"""
+
+
+def add_load(commands: Any) -> None:
+    cmd = _command(
+        commands,
+        "load",
+        "store articles already extracted (Parquet) without extracting them again",
+        "Load extracted articles from Parquet into the store.",
+        LOAD_EPILOG,
+        run_load,
+    )
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="a Parquet file or a directory of them")
+    cmd.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failures only")
+
+
+def run_load(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .io.table import read_results
+    from .store.ingest import Ingest, Progress
+
+    try:
+        store = _open_store(args.db, must_exist=False)
+    except OnrecordError as err:
+        return _fail(str(err))
+    report = Report(quiet=args.quiet)
+    progress = None if args.quiet else Progress()
+
+    def results() -> Iterator[tuple[str, Result]]:
+        for path in args.paths:
+            if not os.path.exists(path):
+                raise OnrecordError(f"no such file or directory: {path}")
+            yield from read_results(path)
+
+    with store:
+        ingest = Ingest(store, on_failure=report.error, progress=progress)
+        try:
+            counts = ingest.load(results())
+        except (OnrecordError, ValueError, OSError) as err:
+            return _fail(str(err))
+        except Exception as err:  # pyarrow's errors on a file that is not Parquet
+            return _fail(f"cannot read the Parquet input: {err}")
+    if not args.quiet:
+        print(
+            f"{PROG}: loaded {_plural(counts.stored, 'article')} "
+            f"({_plural(counts.attributions, 'attribution')}); "
+            f"{counts.skipped:,} already stored, {counts.failed:,} failed",
+            file=sys.stderr,
+        )
     return 1 if counts.new_failures else 0
 
 
@@ -597,6 +672,8 @@ def run_export(args: argparse.Namespace, store: Any) -> int:
     import csv
     import json
 
+    from .io import table
+
     if args.format == "parquet" and not args.output:
         return _fail("--format parquet writes a file: give it with -o OUT")
     try:
@@ -612,7 +689,7 @@ def run_export(args: argparse.Namespace, store: Any) -> int:
                         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
                         count += 1
                 else:
-                    writer = csv.DictWriter(stream, fieldnames=store.EXPORT_COLUMNS, lineterminator="\n")
+                    writer = csv.DictWriter(stream, fieldnames=table.COLUMNS, lineterminator="\n")
                     writer.writeheader()
                     for row in store.export_rows():
                         writer.writerow(row)
@@ -627,25 +704,17 @@ def run_export(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
-def _export_parquet(store: Any, output: str, batch: int = 5000) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _export_parquet(store: Any, output: str) -> int:
+    """The store as one Parquet file, one row per attribution (``io.table``)."""
+    from .io import table
 
-    types = {"n": pa.int64(), "cluster_id": pa.int64(), "confidence": pa.float64()}
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in store.EXPORT_COLUMNS])
-    count = 0
-    with pq.ParquetWriter(output, schema) as writer:
-        rows: list[dict[str, Any]] = []
-        for row in store.export_rows():
-            rows.append(row)
-            if len(rows) == batch:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                count += len(rows)
-                rows = []
-        if rows or not count:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            count += len(rows)
-    return count
+    return table.write_parquet(
+        output,
+        (
+            table.rows(record, text, quoted, full=True, date=day)
+            for record, text, quoted, day in store.export_articles()
+        ),
+    )
 
 
 # -- onrecord serve ----------------------------------------------------------------------------

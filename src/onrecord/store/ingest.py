@@ -52,11 +52,14 @@ class Ingest:
         *,
         on_failure: Callable[[str], None] | None = None,
         progress: Progress | None = None,
+        sink: Callable[[Result], None] | None = None,
     ) -> None:
         self.store = store
         self.counts = IngestCounts()
         self.on_failure = on_failure or (lambda message: None)
         self.progress = progress
+        # Also given every article extracted in this run (ingest --parquet).
+        self.sink = sink
 
     def run(self, located: Iterable[Located], extract: Extract, in_order: InOrder) -> IngestCounts:
         started = time.monotonic()
@@ -76,17 +79,38 @@ class Ingest:
                 self.progress.done()
         return self.counts
 
+    def load(self, results: Iterable[tuple[str, Result]]) -> IngestCounts:
+        """Store results extracted elsewhere (``onrecord load``), skipping those stored."""
+        started = time.monotonic()
+        try:
+            for where, result in results:
+                if not self._stored_already(where, result.article):
+                    self.result(where, result)
+                self.counts.seconds = time.monotonic() - started
+                if self.progress:
+                    self.progress.update(self.counts)
+        finally:
+            self.counts.seconds = time.monotonic() - started
+            if self.progress:
+                self.progress.done()
+        return self.counts
+
+    def _stored_already(self, where: str, article: Article) -> bool:
+        """True (and counted, or recorded as a failure) when the store has this id."""
+        stored = self.store.stored_text_hash(article.id)
+        if stored is None:
+            return False
+        if stored == text_hash(article.text):
+            self.counts.skipped += 1
+        else:
+            self.failure(where, str(ArticleIdClash(article.id)), "read", article.id)
+        return True
+
     def pending(self, located: Iterable[Located]) -> Iterator[Located]:
         """The items still to do: read failures, and articles the store does not have."""
         for where, item in located:
-            if isinstance(item, Article):
-                stored = self.store.stored_text_hash(item.id)
-                if stored == text_hash(item.text):
-                    self.counts.skipped += 1
-                    continue
-                if stored is not None:
-                    self.failure(where, str(ArticleIdClash(item.id)), "read", item.id)
-                    continue
+            if isinstance(item, Article) and self._stored_already(where, item):
+                continue
             yield where, item
 
     def result(self, where: str, result: Result) -> None:
@@ -94,6 +118,8 @@ class Ingest:
         if not result.ok:
             self.failure(where, result.error or "extraction failed", "extract", article_id)
             return
+        if self.sink is not None:
+            self.sink(result)
         try:
             stored = self.store.add(result, where)
         except StoreError:

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import QueryError
+from ..io import table
 from ..records import Attribution, Result, Speaker
 from . import names, quotations
 from .database import DEFAULT_DB, Database
@@ -246,7 +247,7 @@ class Store:
                 return False
             if stored is not None:
                 raise ArticleIdClash(article.id)
-            meta = dict(article.metadata)
+            meta = _no_nul_anywhere(dict(article.metadata))
             text = _no_nul(article.text)
             seq = db.next_id("articles", "seq")
             db.execute(
@@ -882,6 +883,10 @@ class Store:
     def export_records(self, page: int = 200) -> Iterator[dict[str, Any]]:
         """FORMAT.md output records, one per article with its metadata, ordered by id; each
         speaker carries its store-wide ``id``. Read a page at a time (flat memory)."""
+        for records in self._record_pages(page):
+            yield from records
+
+    def _record_pages(self, page: int) -> Iterator[list[dict[str, Any]]]:
         last: str | None = None
         while True:
             if last is None:
@@ -893,7 +898,7 @@ class Store:
             if not rows:
                 return
             ids = [r[0] for r in rows]
-            yield from self._records(ids, {r[0]: r[1] for r in rows})
+            yield self._records(ids, {r[0]: r[1] for r in rows})
             last = ids[-1]
 
     def _records(self, ids: list[str], metadata: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -920,51 +925,34 @@ class Store:
             out.append(record)
         return out
 
-    EXPORT_COLUMNS = (
-        "article_id",
-        "title",
-        "date",
-        "publisher",
-        "url",
-        "n",
-        "kind",
-        "speaker",
-        "speaker_id",
-        "speaker_type",
-        "addressee",
-        "cue",
-        "source",
-        "content",
-        "quotation",
-        "cluster_id",
-        "cue_spans",
-        "source_spans",
-        "content_spans",
-        "confidence",
-    )
+    def export_articles(
+        self, page: int = 200
+    ) -> Iterator[tuple[dict[str, Any], str, dict[int, Any], str | None]]:
+        """For every article, ordered by id: its FORMAT.md record (speaker ids included),
+        its text, its quotations (``n`` → (quoted words, cluster id)) and its stored date."""
+        for records in self._record_pages(page):
+            ids = [r["id"] for r in records]
+            marks = ", ".join("?" * len(ids))
+            texts = {
+                i: (t, d)
+                for i, t, d in self.db.rows(f"SELECT id, text, date FROM articles WHERE id IN ({marks})", ids)
+            }
+            quoted: dict[str, dict[int, Any]] = defaultdict(dict)
+            for article_id, n, text, cluster in self.db.rows(
+                "SELECT a.article_id, a.n, q.text, q.cluster_id FROM quotations q "
+                f"JOIN attributions a ON a.id = q.attribution_id WHERE a.article_id IN ({marks})",
+                ids,
+            ):
+                quoted[article_id][int(n)] = (text, int(cluster))
+            for record in records:
+                text, day = texts[record["id"]]
+                yield record, text, quoted.get(record["id"], {}), day
 
-    def export_rows(self, page: int = 2000) -> Iterator[dict[str, Any]]:
-        """One flat row per attribution (``EXPORT_COLUMNS``), ordered by article id and ``n``."""
-        last = ("", -1)
-        while True:
-            rows = self.db.rows(
-                "SELECT a.article_id, ar.title, ar.date, ar.publisher, ar.url, a.n, a.kind, "
-                "COALESCE(s.name, a.speaker_name), a.speaker_id, COALESCE(s.type, ''), a.addressee_name, "
-                "a.cue_text, a.source_text, a.content_text, q.text, q.cluster_id, a.cue, a.source, "
-                "a.content, a.confidence, a.speaker FROM attributions a "
-                "JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id "
-                "LEFT JOIN quotations q ON q.attribution_id = a.id "
-                "WHERE (a.article_id, a.n) > (?, ?) ORDER BY a.article_id, a.n LIMIT ?",
-                (last[0], last[1], page),
-            )
-            if not rows:
-                return
-            for row in rows:
-                out = dict(zip(self.EXPORT_COLUMNS, row[:20], strict=True))
-                if not out["speaker_type"] and row[20]:
-                    out["speaker_type"] = json.loads(row[20]).get("type") or ""
-                yield out
-            last = (rows[-1][0], int(rows[-1][5]))
+    def export_rows(self, *, full: bool = False) -> Iterator[dict[str, Any]]:
+        """One flat row per attribution (``io.table.COLUMNS``; with ``full``, the Parquet
+        shape of ``io.table.FULL_COLUMNS``), ordered by article id and ``n``."""
+        for record, text, quoted, day in self.export_articles():
+            yield from table.rows(record, text, quoted, full=full, date=day)
 
 
 # -- helpers -----------------------------------------------------------------------------------------
@@ -992,6 +980,17 @@ def _check_text(what: str, value: str | None) -> None:
 def text_hash(text: str) -> str:
     """The content hash of an article's text, as ``articles.content_hash`` keeps it."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _no_nul_anywhere(value: Any) -> Any:
+    """``value`` (metadata: JSON values) with NUL characters replaced in every string."""
+    if isinstance(value, str):
+        return _no_nul(value)
+    if isinstance(value, dict):
+        return {_no_nul(str(k)): _no_nul_anywhere(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_nul_anywhere(v) for v in value]
+    return value
 
 
 def _no_nul(text: str) -> str:
