@@ -373,24 +373,34 @@ def add_ingest(commands: Any) -> None:
     cmd.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failures only")
 
 
-def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Ingest articles into the store. Example: ``onrecord ingest articles.jsonl --db quotes.db``"""
-    from .io.readers import ReadOptions
-    from .io.table import ParquetParts
-    from .store.ingest import Ingest, Progress
+def _ingest_reporting(quiet: bool) -> tuple[Report, Any, Callable[[str], None]]:
+    """The report, the progress line (None when quiet) and the failure printer of a command
+    that fills the store: a failure line first clears the progress line."""
+    from .store.ingest import Progress
 
-    try:
-        store = _open_store(args.db, must_exist=False)
-    except OnrecordError as err:
-        return _fail(str(err))
-    report = Report(quiet=args.quiet)
-    progress = None if args.quiet else Progress()
-    workers = args.workers or os.cpu_count() or 1
+    report = Report(quiet=quiet)
+    progress = None if quiet else Progress()
 
     def on_failure(message: str) -> None:
         if progress:
             progress.clear()
         report.error(message)
+
+    return report, progress, on_failure
+
+
+def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Ingest articles into the store. Example: ``onrecord ingest articles.jsonl --db quotes.db``"""
+    from .io.readers import ReadOptions
+    from .io.table import ParquetParts
+    from .store.ingest import Ingest
+
+    try:
+        store = _open_store(args.db, must_exist=False)
+    except OnrecordError as err:
+        return _fail(str(err))
+    report, progress, on_failure = _ingest_reporting(args.quiet)
+    workers = args.workers or os.cpu_count() or 1
 
     with store, report.capture_logs():
         try:
@@ -457,14 +467,13 @@ def add_load(commands: Any) -> None:
 
 def run_load(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .io.table import read_results
-    from .store.ingest import Ingest, Progress
+    from .store.ingest import Ingest
 
     try:
         store = _open_store(args.db, must_exist=False)
     except OnrecordError as err:
         return _fail(str(err))
-    report = Report(quiet=args.quiet)
-    progress = None if args.quiet else Progress()
+    report, progress, on_failure = _ingest_reporting(args.quiet)
 
     def results() -> Iterator[tuple[str, Result]]:
         for path in args.paths:
@@ -473,7 +482,7 @@ def run_load(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             yield from read_results(path)
 
     with store:
-        ingest = Ingest(store, on_failure=report.error, progress=progress)
+        ingest = Ingest(store, on_failure=on_failure, progress=progress)
         try:
             counts = ingest.load(results())
         except (OnrecordError, ValueError, OSError) as err:

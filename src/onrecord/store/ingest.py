@@ -62,30 +62,23 @@ class Ingest:
         self.sink = sink
 
     def run(self, located: Iterable[Located], extract: Extract, in_order: InOrder) -> IngestCounts:
-        started = time.monotonic()
-        try:
-            for item in in_order(self.pending(located), extract):
-                if isinstance(item, ReadFailure):
-                    self.failure(item.item, item.reason, "read")
-                else:
-                    where, result = item
-                    self.result(where, result)
-                self.counts.seconds = time.monotonic() - started
-                if self.progress:
-                    self.progress.update(self.counts)
-        finally:
-            self.counts.seconds = time.monotonic() - started
-            if self.progress:
-                self.progress.done()
-        return self.counts
+        """Extract the articles of ``located`` not stored yet, and store them."""
+        return self._timed(in_order(self.pending(located), extract))
 
     def load(self, results: Iterable[tuple[str, Result]]) -> IngestCounts:
         """Store results extracted elsewhere (``onrecord load``), skipping those stored."""
+        return self._timed(
+            (where, result) for where, result in results if not self._stored_already(where, result.article)
+        )
+
+    def _timed(self, items: Iterable[ReadFailure | tuple[str, Result]]) -> IngestCounts:
         started = time.monotonic()
         try:
-            for where, result in results:
-                if not self._stored_already(where, result.article):
-                    self.result(where, result)
+            for item in items:
+                if isinstance(item, ReadFailure):
+                    self.failure(item.item, item.reason, "read")
+                else:
+                    self.result(*item)
                 self.counts.seconds = time.monotonic() - started
                 if self.progress:
                     self.progress.update(self.counts)
