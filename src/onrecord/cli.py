@@ -52,8 +52,9 @@ an input "attributions" field is ignored); a .csv file has a text column (and an
 else the id is a hash of the text; other columns are copied as metadata); an .html page is
 one article (text, title, date and byline extracted); a .warc or .warc.gz crawl gives one
 article per HTML response; a directory is read for all of these, recursively; a glob
-pattern ('news/*.html') for the files it matches; - reads standard input (JSON lines if
-it starts with '{', else one article).
+pattern ('news/*.html') for the files it matches; an fsspec URL (s3://bucket/x.jsonl) for
+a remote file, directory or pattern; - reads standard input (JSON lines if it starts with
+'{', else one article).
 
 An input that cannot be read, or an article that fails, is reported on standard error as
 one line naming the file, file:line or article id; the other articles are still written,

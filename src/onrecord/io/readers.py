@@ -51,6 +51,7 @@ import json
 import logging
 import re
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -160,8 +161,63 @@ def read_located(
         if str(path) == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from read_stream(stream, STDIN_ID, options=options)
+        elif _is_url(str(path)):
+            yield from read_url(str(path), options=options)
         else:
             yield from read_path(Path(path), options=options)
+
+
+def read_url(url: str, *, options: ReadOptions | None = None) -> Iterator[Located]:
+    """Articles from a file, directory or glob pattern at an fsspec URL (``s3://bucket/*.jsonl``,
+    ``file:///data/x.warc.gz``, …). A remote file is copied to a temporary file, read like a
+    local one and removed; items are named by their URL."""
+    try:
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError, OSError) as err:
+        yield url, ReadFailure(url, f"cannot open this URL: {err}")
+        return
+    if "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,)):
+        yield from read_path(Path(path), options=options)
+        return
+    prefix = url[: len(url) - len(path)] if url.endswith(path) else f"{url.split('://', 1)[0]}://"
+    try:
+        if _GLOB_CHARS.search(path):
+            files = sorted(fs.glob(path))
+            if not files:
+                yield url, ReadFailure(url, "no files match this pattern")
+        elif fs.isdir(path):
+            files = sorted(f for f in fs.find(path) if file_suffix(Path(f)) in SUFFIXES)
+            if not files:
+                yield url, ReadFailure(url, "no files onrecord reads in this directory")
+        else:
+            files = [path]
+    except OSError as err:
+        yield url, ReadFailure(url, f"cannot list: {err}")
+        return
+    for remote in files:
+        name = prefix + remote.lstrip("/") if prefix.endswith("://") else prefix + remote
+        with tempfile.TemporaryDirectory(prefix="onrecord-") as tmp:
+            local = Path(tmp) / Path(remote).name
+            try:
+                fs.get(remote, str(local))
+            except FileNotFoundError:
+                yield name, ReadFailure(name, "no such file or directory")
+                continue
+            except OSError as err:
+                yield name, ReadFailure(name, f"cannot read: {err}")
+                continue
+            for where, item in read_path(local, options=options):
+                where = where.replace(str(local), name, 1)
+                if isinstance(item, ReadFailure):
+                    item = ReadFailure(item.item.replace(str(local), name, 1), item.reason)
+                yield where, item
+
+
+def _is_url(path: str) -> bool:
+    """An fsspec URL (``s3://…``, ``memory://…``), not a local path that exists."""
+    return "://" in path and not Path(path).exists()
 
 
 def read_path(path: Path, *, options: ReadOptions | None = None) -> Iterator[Located]:
