@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from . import __version__
 from .errors import OnrecordError
 from .io.readers import ReadFailure, read_located
-from .io.writers import FORMATS, Writer, make_writer, open_writer
+from .io.writers import FORMATS, Writer, make_writer, one_line, open_writer, shorten
 from .records import Article, Result
 
 PROG = "onrecord"
@@ -571,7 +571,7 @@ def run_search(args: argparse.Namespace, store: Any) -> int:
     for rank, hit in enumerate(hits, 1):
         where = " · ".join(x for x in (hit.date, hit.publisher) if x)
         print(f"{rank}. {hit.speaker.name or '(unnamed)'} ({hit.kind}) — {hit.article_id}#{hit.n}  {where}")
-        print(f"   {_one_line(hit.snippet)}")
+        print(f"   {one_line(hit.snippet)}")
     print(f"{PROG}: {_plural(len(hits), 'hit')}", file=sys.stderr)
     return 0
 
@@ -600,7 +600,7 @@ def run_speakers(args: argparse.Namespace, store: Any) -> int:
     for rank, s in enumerate(summaries, 1):
         publishers = ", ".join(f"{p} {c}" for p, c in list(s.by_publisher.items())[:4])
         print(
-            f"{rank:>3}  {_fit(s.speaker.name or '?', 28):<28} {s.count:>6} {s.by_kind['direct']:>6} "
+            f"{rank:>3}  {shorten(s.speaker.name or '?', 28):<28} {s.count:>6} {s.by_kind['direct']:>6} "
             f"{s.by_kind['mixed']:>6} {s.by_kind['indirect']:>6}  {publishers}"
         )
     return 0
@@ -649,11 +649,11 @@ def run_verify(args: argparse.Namespace, store: Any) -> int:
         print(f"{how}: {_plural(len(m.appearances), 'appearance')}, cluster {m.cluster_id}")
         when = " · ".join(x for x in (first.date, first.publisher) if x) or "undated"
         print(f"  first: {first.article_id} ({when}), attributed to {first.speaker.name or '(unnamed)'}")
-        print(f"    “{_fit(_one_line(first.quotation), 200)}”")
+        print(f"    “{shorten(one_line(first.quotation), 200)}”")
         if len(m.variants) > 1:
             print("  variants:")
             for v in m.variants:
-                print(f"    {v['count']}× “{_fit(_one_line(v['text']), 160)}”")
+                print(f"    {v['count']}× “{shorten(one_line(v['text']), 160)}”")
         print(
             "  attributed to: " + ", ".join(f"{s['name'] or '(unnamed)'} ({s['count']})" for s in m.speakers)
         )
@@ -1263,14 +1263,6 @@ def _utf8(stream: TextIO) -> None:
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8" and hasattr(stream, "reconfigure"):
         stream.reconfigure(encoding="utf-8")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _positive(value: str) -> int:

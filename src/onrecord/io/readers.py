@@ -277,16 +277,12 @@ def read_txt(path: Path) -> Item:
 def read_jsonl(path: Path, *, options: ReadOptions | None = None) -> Iterator[Located]:
     """Articles from a JSON-lines file, one FORMAT.md input record a line, streamed."""
     name = str(path)
-    try:
-        stream = path.open("rb")
-    except OSError as err:
-        yield name, ReadFailure(name, _os_reason(err))
+    stream = _open_input(path)
+    if isinstance(stream, ReadFailure):
+        yield name, stream
         return
     with stream:
         head = stream.read(_SNIFF_BYTES)
-        if not head:
-            yield name, ReadFailure(name, _EMPTY)
-            return
         if b"\x00" in head:
             yield name, ReadFailure(name, _binary_reason(head))
             return
@@ -304,16 +300,11 @@ def read_csv(path: Path, *, options: ReadOptions | None = None) -> Iterator[Loca
     the row starts on) and reading goes on with the next row.
     """
     name = str(path)
-    try:
-        stream = path.open("rb")
-    except OSError as err:
-        yield name, ReadFailure(name, _os_reason(err))
+    stream = _open_input(path)
+    if isinstance(stream, ReadFailure):
+        yield name, stream
         return
     with stream:
-        if not stream.read(1):
-            yield name, ReadFailure(name, _EMPTY)
-            return
-        stream.seek(0)
         # surrogateescape keeps undecodable bytes so that each row can be warned about.
         with io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="") as text:
             yield from _csv_articles(text, name, options or DEFAULT_OPTIONS)
@@ -349,16 +340,12 @@ def read_warc(path: Path) -> Iterator[Located]:
     ``ReadFailure`` for the file.
     """
     name = str(path)
-    try:
-        raw = path.open("rb")
-    except OSError as err:
-        yield name, ReadFailure(name, _os_reason(err))
+    raw = _open_input(path)
+    if isinstance(raw, ReadFailure):
+        yield name, raw
         return
     with raw:
         magic = raw.read(len(_GZIP_MAGIC))
-        if not magic:
-            yield name, ReadFailure(name, _EMPTY)
-            return
         raw.seek(0)
         # Python's gzip module, not warcio's own decompression: it raises on a truncated or
         # corrupt member, where warcio would end the iteration quietly.
@@ -792,6 +779,20 @@ def _day(warc_date: str | None) -> str | None:
 
 
 # -- small helpers ----------------------------------------------------------------------------
+def _open_input(path: Path) -> BinaryIO | ReadFailure:
+    """``path`` opened for reading in binary, at its start; a failure when it cannot be
+    opened or is empty (0 bytes)."""
+    try:
+        stream = path.open("rb")
+    except OSError as err:
+        return ReadFailure(str(path), _os_reason(err))
+    if not stream.read(1):
+        stream.close()
+        return ReadFailure(str(path), _EMPTY)
+    stream.seek(0)
+    return stream
+
+
 def _chain(*parts: Iterable[bytes]) -> Iterator[bytes]:
     for part in parts:
         yield from part

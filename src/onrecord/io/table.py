@@ -62,10 +62,10 @@ def rows(
     meta = {k: v for k, v in record.items() if k not in ("id", "attributions")}
     base = {
         "article_id": str(record["id"]),
-        "title": _text(meta.get("title")),
-        "date": date if date is not None else _text(meta.get("date")),
-        "publisher": _text(meta.get("publisher")),
-        "url": _text(meta.get("url")),
+        "title": text_value(meta.get("title")),
+        "date": date if date is not None else text_value(meta.get("date")),
+        "publisher": text_value(meta.get("publisher")),
+        "url": text_value(meta.get("url")),
     }
     out = []
     for n, data in enumerate(record.get("attributions") or ()):
@@ -210,7 +210,9 @@ def _quotations(result: Result) -> dict[int, tuple[str | None, int | None]]:
     return {n: (quoted_text(a, result.article.text), None) for n, a in enumerate(result.attributions)}
 
 
-def _text(value: Any) -> str | None:
+def text_value(value: Any) -> str | None:
+    """A metadata value as a text column: strings as they are, other JSON values as JSON,
+    empty as None."""
     if value is None or value == "":
         return None
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

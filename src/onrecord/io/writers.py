@@ -136,7 +136,7 @@ class TableWriter(Writer):
         n = len(result.attributions)
         title = article.metadata.get("title")
         head = f"{article.id} ({n} attribution{'' if n == 1 else 's'})"
-        lines = [head + (f": {_one_line(str(title))}" if title else "")]
+        lines = [head + (f": {one_line(str(title))}" if title else "")]
         if not n:
             return lines
         fixed = 2 + self.SPEAKER + self.KIND + self.CUE + self.ADDRESSEE + 4
@@ -148,9 +148,9 @@ class TableWriter(Writer):
                 self._row(
                     _speaker_label(a.speaker) or "-",
                     a.kind,
-                    _one_line(a.cue_text(text)) or "-",
+                    one_line(a.cue_text(text)) or "-",
                     _speaker_label(a.addressee) or "",
-                    _one_line(a.content_text(text)),
+                    one_line(a.content_text(text)),
                     content_width,
                 )
             )
@@ -171,7 +171,7 @@ class BratWriter(Writer):
 
     def write(self, result: Result) -> None:
         if not result.ok:
-            self.stream.write(f"# article {result.article.id}: FAILED: {_one_line(result.error or '')}\n")
+            self.stream.write(f"# article {result.article.id}: FAILED: {one_line(result.error or '')}\n")
             return
         self.stream.write(f"# article {result.article.id}\n")
         for line in brat_lines(result):
@@ -411,10 +411,11 @@ def _brat_note(a: Attribution) -> str:
         parts.append(f"speaker: {a.speaker.label} ({a.speaker.type})")
     if a.addressee:
         parts.append(f"addressee: {a.addressee.label} ({a.addressee.type})")
-    return _one_line("; ".join(parts))
+    return one_line("; ".join(parts))
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks included) as one space."""
     return " ".join(text.split())
 
 

@@ -1035,9 +1035,8 @@ def snippet(content: str, words: set[str], width: int = 160) -> str:
 
 
 def _text_field(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    return _no_nul(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    text = table.text_value(value)
+    return None if text is None else _no_nul(text)
 
 
 def open_store(url: str | None = None) -> Store:
