@@ -23,6 +23,7 @@ from .store import ArticleIdClash, Store, text_hash
 Located = tuple[str, Article | ReadFailure]
 Extract = Callable[[Iterable[Article]], Iterator[Result]]
 InOrder = Callable[[Iterable[Located], Extract], Iterator[Any]]
+ShardRunner = Callable[[Iterable[Any], Callable[[str, str, str], bool]], Iterator[Any]]
 
 
 @dataclass
@@ -65,6 +66,12 @@ class Ingest:
         """Extract the articles of ``located`` not stored yet, and store them."""
         return self._timed(in_order(self.pending(located), extract))
 
+    def run_shards(self, shards: Iterable[Any], runner: ShardRunner) -> IngestCounts:
+        """Ingest with a runner that reads the inputs where it extracts them (a Dask
+        cluster: ``cluster.ingest_on_dask``): it asks ``wanted(where, article id, content
+        hash)`` before extracting an article, and yields failures and results in order."""
+        return self._timed(runner(shards, self._wanted))
+
     def load(self, results: Iterable[tuple[str, Result]]) -> IngestCounts:
         """Store results extracted elsewhere (``onrecord load``), skipping those stored."""
         return self._timed(
@@ -82,6 +89,8 @@ class Ingest:
                 self.counts.seconds = time.monotonic() - started
                 if self.progress:
                     self.progress.update(self.counts)
+            if self.store.needs_settle():
+                self.store.settle_speakers()
         finally:
             self.counts.seconds = time.monotonic() - started
             if self.progress:
@@ -90,14 +99,18 @@ class Ingest:
 
     def _stored_already(self, where: str, article: Article) -> bool:
         """True (and counted, or recorded as a failure) when the store has this id."""
-        stored = self.store.stored_text_hash(article.id)
+        return not self._wanted(where, article.id, text_hash(article.text))
+
+    def _wanted(self, where: str, article_id: str, digest: str) -> bool:
+        """False (and counted, or recorded as a failure) when the store has this id."""
+        stored = self.store.stored_text_hash(article_id)
         if stored is None:
-            return False
-        if stored == text_hash(article.text):
+            return True
+        if stored == digest:
             self.counts.skipped += 1
         else:
-            self.failure(where, str(ArticleIdClash(article.id)), "read", article.id)
-        return True
+            self.failure(where, str(ArticleIdClash(article_id)), "read", article_id)
+        return False
 
     def pending(self, located: Iterable[Located]) -> Iterator[Located]:
         """The items still to do: read failures, and articles the store does not have."""

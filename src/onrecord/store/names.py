@@ -5,10 +5,11 @@ type; across articles the store must decide whether ``Xi`` in one article and ``
 Jinping`` in another are one speaker. This module is that decision and nothing else: it
 parses person names (titles, descriptors, possessives stripped; case and accents folded),
 says under which index keys a speaker is filed and which keys a new name looks up, picks the
-candidate a new name merges with (or none), the display name kept after a merge, and a
-readable id for a new speaker. It is pure: no database, no state; the store (one writer
-process, articles in input order) calls it, so a given ingest order always gives the same
-speakers and ids. docs/SPEAKERS.md explains the rule for users.
+candidate a new name merges with (or none), the display name kept after a merge, a
+readable id for a new speaker, and ``settle``, which merges all the names of a store at once
+in an order of their own, so that the same articles give the same speakers and ids whatever
+order they came in. It is pure: no database, no state. docs/SPEAKERS.md explains the rule
+for users.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 PERSON = "person"
 
@@ -496,3 +498,91 @@ def new_id(name: str, type: str, taken: Callable[[str], bool]) -> str:
     while taken(candidate):
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+# -- settling: the same speakers whatever the order ---------------------------------------------
+@dataclass(frozen=True)
+class Settled:
+    """A speaker as ``settle`` makes it: its id, display name, type, mentions, and the
+    ``(name, type)`` pairs merged into it with their mentions."""
+
+    id: str
+    name: str
+    type: str
+    mentions: int
+    units: tuple[tuple[str, str, int], ...]
+
+
+def _canonical(unit: tuple[str, str, int]) -> tuple[object, ...]:
+    """The place of a ``(name, type, mentions)`` in the order ``settle`` merges them.
+
+    Persons with given names first, the most complete first ("George H. W. Bush" before
+    "George Bush"), so a shorter name meets every full name it might be before it chooses;
+    then lone words. Within a rank, the most mentioned first; then the name itself.
+    """
+    name, kind, mentions = unit
+    if _is_person(kind):
+        person = parse_person(name)
+        rank = _completeness(person)[:3] if person else (False, 0, 0)
+        return (0, not rank[0], -rank[1], -rank[2], -mentions, normalise(name), name, kind)
+    return (1, False, 0, 0, -mentions, normalise(name), name, kind)
+
+
+def settle(units: Iterable[tuple[str, str, int]]) -> list[Settled]:
+    """Merge every speaker name of a store at once: ``units`` are ``(name, type, mentions)``
+    (each pair once, with how many attributions carry it), in any order.
+
+    The result depends on the set of names and their counts only, never on the order in
+    which articles came: the names are merged one by one with ``choose`` in a canonical
+    order (``_canonical``), against the speakers made so far, and ids are handed out at
+    the end, the most mentioned speaker first (``new_id``). So a lone "Clinton" joins
+    whichever Clinton is most mentioned in the whole store, and the same articles ingested
+    in any order, in one run or many, give the same speakers and ids.
+    """
+    counts = {(name, kind): mentions for name, kind, mentions in units}
+    ordered = sorted(counts.items(), key=lambda item: _canonical((*item[0], item[1])))
+    groups: list[dict[str, Any]] = []
+    by_key: dict[str, set[int]] = {}
+    for (name, kind), mentions in ordered:
+        seen = sorted({g for key in lookup_keys(name, kind) for g in by_key.get(key, ())})
+        candidates = [
+            KnownSpeaker(
+                id=f"{g:012d}",
+                name=groups[g]["name"],
+                type=groups[g]["type"],
+                aliases=tuple(groups[g]["aliases"]),
+                mentions=groups[g]["mentions"],
+            )
+            for g in seen
+        ]
+        chosen = choose(name, kind, candidates)
+        if chosen is None:
+            index = len(groups)
+            groups.append(
+                {"name": display_name(name, kind), "type": kind, "mentions": 0, "aliases": {}, "units": []}
+            )
+        else:
+            index = int(chosen.id)
+            groups[index]["name"] = better_name(groups[index]["name"], name, kind)
+        group = groups[index]
+        group["mentions"] += mentions
+        group["aliases"][name] = group["aliases"].get(name, 0) + mentions
+        group["units"].append((name, kind, mentions))
+        for key in index_keys(name, kind):
+            by_key.setdefault(key, set()).add(index)
+    ranked = sorted(groups, key=lambda g: (-g["mentions"], normalise(g["name"]), g["name"], g["units"][0]))
+    taken: set[str] = set()
+    out = []
+    for group in ranked:
+        speaker_id = new_id(group["name"], group["type"], taken.__contains__)
+        taken.add(speaker_id)
+        out.append(
+            Settled(
+                id=speaker_id,
+                name=group["name"],
+                type=group["type"],
+                mentions=group["mentions"],
+                units=tuple(sorted(group["units"], key=lambda u: (u[0], u[1]))),
+            )
+        )
+    return out

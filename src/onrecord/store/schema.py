@@ -10,9 +10,12 @@ Tables (the same on SQLite and PostgreSQL; JSON is kept as text so that any tool
   the common metadata as columns (title, date, publisher, url) and all of it as JSON.
 - ``attributions``: one row per attribution, numbered ``n`` within its article; the spans
   (JSON lists of ``[start, end]``), their text, the speaker and addressee as extracted,
-  and ``speaker_id``, the store-wide speaker it was merged into.
+  the speaker's name and type as extracted (``speaker_alias``, ``speaker_type``), and
+  ``speaker_id``, the store-wide speaker it was merged into.
 - ``speakers``, ``speaker_aliases``, ``speaker_keys``: speakers across articles, every name
-  merged into each, and the keys that find merge candidates (see ``names.py``).
+  merged into each, and the keys that find merge candidates (see ``names.py``);
+  ``speaker_units``, the speaker each (name, type) was settled into, and
+  ``speaker_redirects``, the ids a settle retired and where their quotes went.
 - ``quotations``, ``clusters``, ``cluster_keys``: the quoted words of each direct or mixed
   attribution, grouped into clusters of the same quotation across articles, and the word
   3-grams that find a quotation's candidate clusters.
@@ -128,6 +131,21 @@ _COMMON_V1 = (
     "CREATE INDEX failures_seq ON failures (seq)",
 )
 
+_COMMON_V2 = (
+    # The speaker each (name, type) was settled into, rewritten by every settle.
+    """CREATE TABLE speaker_units (
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        speaker_id TEXT NOT NULL,
+        PRIMARY KEY (name, type)
+    )""",
+    # Ids that a settle retired, and the speaker that holds most of their quotes now.
+    """CREATE TABLE speaker_redirects (
+        old_id TEXT PRIMARY KEY,
+        speaker_id TEXT NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -149,6 +167,26 @@ MIGRATIONS: tuple[Migration, ...] = (
                 || setweight(to_tsvector('english', coalesce(speaker_name, '')), 'B')
             ) STORED""",
             "CREATE INDEX attributions_search ON attributions USING GIN (search)",
+        ),
+    ),
+    Migration(
+        2,
+        "each attribution's speaker name and type as columns; speakers settled whatever the order",
+        sqlite=(
+            "ALTER TABLE attributions ADD COLUMN speaker_alias TEXT",
+            "ALTER TABLE attributions ADD COLUMN speaker_type TEXT",
+            """UPDATE attributions SET speaker_alias = json_extract(speaker, '$.name'),
+                speaker_type = COALESCE(NULLIF(json_extract(speaker, '$.type'), ''), 'other')
+                WHERE speaker_id IS NOT NULL""",
+            *_COMMON_V2,
+        ),
+        postgresql=(
+            "ALTER TABLE attributions ADD COLUMN speaker_alias TEXT",
+            "ALTER TABLE attributions ADD COLUMN speaker_type TEXT",
+            """UPDATE attributions SET speaker_alias = speaker::jsonb ->> 'name',
+                speaker_type = COALESCE(NULLIF(speaker::jsonb ->> 'type', ''), 'other')
+                WHERE speaker_id IS NOT NULL""",
+            *_COMMON_V2,
         ),
     ),
 )

@@ -310,7 +310,8 @@ class Store:
         db.execute(
             "INSERT INTO attributions (id, article_id, n, kind, cue, source, content, cue_text, "
             "source_text, content_text, speaker_id, speaker_name, speaker, addressee_name, addressee, "
-            "confidence, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, record, speaker_alias, speaker_type) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row_id,
                 article_id,
@@ -329,6 +330,8 @@ class Store:
                 json.dumps(record["addressee"], ensure_ascii=False) if a.addressee else None,
                 a.confidence,
                 json.dumps(record, ensure_ascii=False),
+                a.speaker.name if speaker_id else None,
+                (a.speaker.type or "other") if speaker_id else None,
             ),
         )
         if db.dialect == "sqlite":
@@ -348,8 +351,12 @@ class Store:
         """The store-wide id of ``speaker``: an existing speaker it merges with, or a new one."""
         db = self.db
         name, kind = speaker.name or "", speaker.type or "other"
-        known = self._known_speakers(names.lookup_keys(name, kind))
-        chosen = names.choose(name, kind, known)
+        settled = db.value("SELECT speaker_id FROM speaker_units WHERE name = ? AND type = ?", (name, kind))
+        if settled is not None:  # a name the last settle placed: it goes where it went then
+            known = self._known_speakers_by_id([settled])
+        else:
+            known = self._known_speakers(names.lookup_keys(name, kind))
+        chosen = known[0] if settled is not None and known else names.choose(name, kind, known)
         if chosen is not None:
             speaker_id = chosen.id
             db.execute(
@@ -376,6 +383,103 @@ class Store:
         )
         return speaker_id
 
+    # -- settling speakers ----------------------------------------------------------------------
+    def _settled_mark(self) -> str:
+        return str(self.db.value("SELECT COALESCE(MAX(id), 0) FROM attributions"))
+
+    def needs_settle(self) -> bool:
+        """True when attributions were added since the speakers were last settled."""
+        mark = self.db.value("SELECT value FROM meta WHERE key = 'speakers_settled'")
+        return mark != self._settled_mark()
+
+    def settle_speakers(self) -> int:
+        """Merge the speakers of the whole store again, at once, by ``names.settle``: the
+        same articles give the same speakers and ids whatever order they came in and however
+        many runs brought them. Articles added one at a time are merged as they come
+        (``add``); an ingest or load run ends with this. Ids that disappear are kept as
+        redirects to the speaker that holds most of their quotes. Returns the number of
+        attributions whose speaker changed."""
+        db = self.db
+        with db.write():
+            units = [
+                (str(name), str(kind), int(count))
+                for name, kind, count in db.rows(
+                    "SELECT speaker_alias, speaker_type, COUNT(*) FROM attributions "
+                    "WHERE speaker_alias IS NOT NULL GROUP BY speaker_alias, speaker_type"
+                )
+            ]
+            settled = names.settle(units)
+            new_of = {(name, kind): s.id for s in settled for name, kind, _ in s.units}
+            old = db.rows(
+                "SELECT speaker_id, speaker_alias, speaker_type, COUNT(*) FROM attributions "
+                "WHERE speaker_id IS NOT NULL GROUP BY speaker_id, speaker_alias, speaker_type"
+            )
+            moved: dict[str, Counter[str]] = defaultdict(Counter)
+            changed = 0
+            for old_id, name, kind, count in old:
+                new_id = new_of[(name, kind)]
+                moved[old_id][new_id] += count
+                changed += count if new_id != old_id else 0
+            db.execute("DELETE FROM speaker_keys")
+            db.execute("DELETE FROM speaker_aliases")
+            db.execute("DELETE FROM speaker_units")
+            db.execute("UPDATE speakers SET seq = -seq - 1")
+            for seq, speaker in enumerate(settled, 1):
+                db.execute(
+                    "INSERT INTO speakers (id, seq, name, type, mentions) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, name = excluded.name, "
+                    "type = excluded.type, mentions = excluded.mentions",
+                    (speaker.id, seq, speaker.name, speaker.type, speaker.mentions),
+                )
+            db.executemany(
+                "INSERT INTO speaker_units (name, type, speaker_id) VALUES (?, ?, ?)",
+                [(name, kind, s.id) for s in settled for name, kind, _ in s.units],
+            )
+            if changed:
+                db.execute(
+                    "UPDATE attributions SET speaker_id = (SELECT u.speaker_id FROM speaker_units u "
+                    "WHERE u.name = attributions.speaker_alias AND u.type = attributions.speaker_type) "
+                    "WHERE speaker_alias IS NOT NULL"
+                )
+            kept = {s.id for s in settled}
+            retired = sorted(set(moved) - kept)
+            # A retired id leads to the speaker with most of its quotes (ties: the smaller id);
+            # older redirects that led to a retired id follow it.
+            target = {i: min(moved[i].items(), key=lambda kv: (-kv[1], kv[0]))[0] for i in retired}
+            for old_id, to in db.rows("SELECT old_id, speaker_id FROM speaker_redirects"):
+                if to in target:
+                    target.setdefault(old_id, target[to])
+            db.execute(
+                "DELETE FROM speaker_redirects WHERE old_id IN (SELECT id FROM speakers WHERE seq > 0)"
+            )
+            if target:
+                db.executemany(
+                    "INSERT INTO speaker_redirects (old_id, speaker_id) VALUES (?, ?) "
+                    "ON CONFLICT (old_id) DO UPDATE SET speaker_id = excluded.speaker_id",
+                    sorted(target.items()),
+                )
+            db.execute("DELETE FROM speakers WHERE seq < 0")
+            aliases: Counter[tuple[str, str]] = Counter()
+            for speaker in settled:
+                for name, _, mentions in speaker.units:
+                    aliases[(speaker.id, name)] += mentions
+            db.executemany(
+                "INSERT INTO speaker_aliases (speaker_id, alias, mentions) VALUES (?, ?, ?)",
+                [(sid, name, count) for (sid, name), count in sorted(aliases.items())],
+            )
+            db.executemany(
+                "INSERT INTO speaker_keys (key, speaker_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                sorted(
+                    {(key, s.id) for s in settled for n, k, _ in s.units for key in names.index_keys(n, k)}
+                ),
+            )
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('speakers_settled', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (self._settled_mark(),),
+            )
+        return changed
+
     def _taken_ids(self, base: str) -> Callable[[str], bool]:
         """Whether a speaker id is taken, for the ids ``base``, ``base-2``, … (one query)."""
         pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
@@ -392,11 +496,23 @@ class Store:
         if not keys:
             return []
         marks = ", ".join("?" * len(keys))
-        rows = self.db.rows(
-            "SELECT s.id, s.name, s.type, s.mentions FROM speakers s WHERE s.id IN "
-            f"(SELECT speaker_id FROM speaker_keys WHERE key IN ({marks})) ORDER BY s.seq",
-            keys,
+        return self._known(
+            self.db.rows(
+                "SELECT s.id, s.name, s.type, s.mentions FROM speakers s WHERE s.id IN "
+                f"(SELECT speaker_id FROM speaker_keys WHERE key IN ({marks})) ORDER BY s.seq",
+                keys,
+            )
         )
+
+    def _known_speakers_by_id(self, ids: Sequence[str]) -> list[names.KnownSpeaker]:
+        marks = ", ".join("?" * len(ids))
+        return self._known(
+            self.db.rows(
+                f"SELECT id, name, type, mentions FROM speakers WHERE id IN ({marks}) ORDER BY seq", ids
+            )
+        )
+
+    def _known(self, rows: list[tuple[Any, ...]]) -> list[names.KnownSpeaker]:
         if not rows:
             return []
         aliases: dict[str, list[str]] = defaultdict(list)
@@ -764,6 +880,11 @@ class Store:
                 for (n, i), c in sorted(speakers.items(), key=lambda kv: (-kv[1], str(kv[0][0])))
             ],
         )
+
+    def moved_to(self, speaker_id: str) -> str | None:
+        """The id that now holds the quotes of a speaker id a settle retired, or None."""
+        value = self.db.value("SELECT speaker_id FROM speaker_redirects WHERE old_id = ?", (speaker_id,))
+        return None if value is None else str(value)
 
     def speaker(self, speaker_id: str, *, limit: int = 50, offset: int = 0) -> SpeakerDetail | None:
         """Everything about one speaker, with ``limit`` of their quotes from ``offset``."""

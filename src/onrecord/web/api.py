@@ -19,7 +19,7 @@ from ..io.readers import content_id
 from ..records import Article
 from ..store import Store
 from ..store.store import KINDS, ArticleIdClash
-from .app import open_store, settings
+from .app import moved_to, open_store, settings
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -149,6 +149,7 @@ def speakers(
 
 @router.get("/speakers/{speaker_id}", summary="One speaker")
 def speaker(
+    request: Request,
     store: StoreDep,
     speaker_id: str,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
@@ -157,6 +158,7 @@ def speaker(
     """A speaker's names, counts, timeline, addressees and quotes (``limit`` from ``offset``)."""
     found = store.speaker(speaker_id, limit=limit, offset=offset)
     if found is None:
+        moved_to(request, store, speaker_id)
         raise HTTPException(404, f"no speaker with the id {speaker_id!r}")
     return found.to_dict()
 

@@ -22,7 +22,7 @@ from ..store import Store
 from ..store.store import KINDS, ArticleIdClash
 from . import charts
 from .analysis import UploadError, pasted_article, uploaded_article
-from .app import jsonable, open_store, render, settings
+from .app import jsonable, moved_to, open_store, render, settings
 from .highlight import highlight
 
 router = APIRouter(include_in_schema=False)
@@ -264,6 +264,7 @@ def speaker(
     address, and the quotes themselves (``limit`` from ``offset``)."""
     found = store.speaker(speaker_id, limit=limit, offset=offset)
     if found is None:
+        moved_to(request, store, speaker_id)
         raise HTTPException(404, f"no speaker with the id {speaker_id!r} in the store")
     data = {**found.to_dict(), "limit": limit, "offset": offset}
     chart = charts.timeline(data["timeline"], f"Attributions to {found.speaker.name or speaker_id} per month")
