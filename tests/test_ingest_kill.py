@@ -11,8 +11,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from onrecord.store import Store
 
@@ -146,5 +149,36 @@ def test_a_worker_killed_mid_run_does_not_hang_or_lose_articles(tmp_path: Path) 
     os.kill(victims[0], signal.SIGKILL)
     _, err = process.communicate(timeout=300)
     assert process.returncode == 1, err  # the broken line of the corpus; nothing else failed
-    assert stored(db) == COUNT
+    assert stored(db) == COUNT, err
     assert "Traceback" not in err
+
+
+def test_a_pool_that_broke_before_a_submit_is_restarted_not_fatal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker can die between two batches: the next submit meets a broken pool. That
+    batch is retried on a new pool like one whose result failed, and nothing is lost."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from onrecord import cli
+    from onrecord.records import Article, Result
+
+    class Broken:
+        def submit(self, *args: Any) -> Any:
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        def shutdown(self, **kwargs: Any) -> None:
+            pass
+
+    class Working(Broken):
+        def submit(self, fn: Any, batch: list[Article], *args: Any) -> Any:
+            done: Future[list[Result]] = Future()
+            done.set_result([Result(article=a) for a in batch])
+            return done
+
+    pools = iter([Broken(), Working()])
+    monkeypatch.setattr(cli._Pool, "_start", lambda self: next(pools))
+    pool = cli._Pool(1, 1000, "default")
+    batch = [Article("a", "One."), Article("b", "Two.")]
+    future = pool.submit(batch)
+    results = pool.results(batch, future, deque())
+    assert [r.article.id for r in results] == ["a", "b"] and all(r.ok for r in results)

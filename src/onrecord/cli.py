@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .errors import OnrecordError
-from .io.readers import ReadFailure, read_located
+from .io.readers import ReadFailure, read_located, shards
 from .io.writers import FORMATS, Writer, make_writer, one_line, open_writer, shorten
 from .records import Article, Result
 
@@ -404,18 +404,26 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     workers = args.workers or os.cpu_count() or 1
 
     with store, report.capture_logs():
+        options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
         try:
-            extract = _extraction(workers, args.max_chars, args.model, args.dask)
+            if args.dask:
+                from .cluster import ingest_on_dask
+
+                runner = ingest_on_dask(args.dask, args.max_chars, args.model, options)
+            else:
+                extract = _extraction(workers, args.max_chars, args.model)
         except OnrecordError as err:
             return _fail(str(err))
-        options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
         try:
             parts = ParquetParts(args.parquet) if args.parquet else None
         except OSError as err:
             return _fail(f"cannot write Parquet to {args.parquet}: {err.strerror or err}")
         ingest = Ingest(store, on_failure=on_failure, progress=progress, sink=parts.write if parts else None)
         try:
-            counts = ingest.run(read_located(args.paths, options=options), extract, in_order)
+            if args.dask:  # each input file is read on a worker
+                counts = ingest.run_shards(shards(args.paths, options=options), runner)
+            else:
+                counts = ingest.run(read_located(args.paths, options=options), extract, in_order)
         except WorkerFailed as err:
             return _fail(str(err))
         except OnrecordError as err:
@@ -1089,7 +1097,14 @@ class _Pool:
         )
 
     def submit(self, batch: list[Article]) -> Future[list[Result]]:
-        return self.executor.submit(_extract_batch, batch, self.max_chars, self.model)
+        """The batch sent to a worker; when the pool broke since the last result was read,
+        a future that fails as the dead pool's would, so that ``results`` restarts it."""
+        try:
+            return self.executor.submit(_extract_batch, batch, self.max_chars, self.model)
+        except BrokenProcessPool as err:
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(err)
+            return failed
 
     def results(
         self,
