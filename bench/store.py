@@ -131,11 +131,15 @@ def main(argv: list[str] | None = None) -> int:
         for result in copies(results, args.copies):
             store.add(result)
         build_s = time.perf_counter() - started
+        started = time.perf_counter()
+        store.settle_speakers()  # what an ingest run ends with
+        settle_s = time.perf_counter() - started
         counts = store.counts()
         print(
             f"\nlarge store: {counts.articles:,} articles, {counts.attributions:,} attributions, "
             f"{counts.speakers:,} speakers, {counts.clusters:,} quotation clusters; built in {build_s:.0f} s "
-            f"({counts.articles / build_s:.1f} articles/s); {big.stat().st_size / 1e6:.0f} MB\n"
+            f"({counts.articles / build_s:.1f} articles/s); {big.stat().st_size / 1e6:.0f} MB; "
+            f"speakers settled in {settle_s:.1f} s\n"
         )
         vocabulary = sorted(
             {

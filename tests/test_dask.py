@@ -55,3 +55,44 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, capsys: pytest.Cap
     source.write_text("“Fine,” Ann Lee said.", encoding="utf-8")
     code = cli.main(["ingest", str(source), "--db", str(tmp_path / "s.db"), "--dask", "bogus"])
     assert code == 1 and capsys.readouterr().err.count("\n") == 1
+
+
+def _failures(db: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    cli.main(["failures", "--db", str(db)])
+    return sorted(capsys.readouterr().out.splitlines())
+
+
+def test_shards_read_on_dask_workers_fail_and_store_as_a_local_run(
+    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text files, a JSONL file with a broken line, a binary file, a file:// URL, a
+    missing file and a pattern that matches nothing: each input file is a task on a
+    worker, and the store, its failures and a rerun are those of a local run."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for example in sorted((ROOT / "examples").glob("*.txt")):
+        (corpus / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "wire.jsonl").write_text(
+        '{"id": "w1", "text": "\\u201cWe are ready,\\u201d Mia Holt said."}\n'
+        "{broken\n"
+        '{"id": "w2", "text": "Officials said the bridge would reopen."}\n',
+        encoding="utf-8",
+    )
+    (corpus / "photo.bin").write_bytes(bytes(range(256)) * 4)
+    extra = tmp_path / "extra.txt"
+    extra.write_text("“Not today,” Ravi Sen told reporters.", encoding="utf-8")
+    inputs = [str(corpus), extra.as_uri(), str(tmp_path / "missing.txt"), str(tmp_path / "none-*.jsonl")]
+    local, dask = tmp_path / "local.db", tmp_path / "dask.db"
+    assert cli.main(["ingest", *inputs, "--db", str(local), "--workers", "1", "-q"]) == 1
+    assert cli.main(["ingest", *inputs, "--db", str(dask), "--dask", "local:2", "-q"]) == 1
+    assert export(dask) == export(local)
+    assert export(local).count(b"\n") == 7
+    failures = _failures(local, capsys)
+    assert len(failures) == 4 and any("wire.jsonl:2" in f for f in failures)
+    assert _failures(dask, capsys) == failures
+    # A rerun reads the shards again on the workers and finds everything stored.
+    capsys.readouterr()
+    assert cli.main(["ingest", *inputs, "--db", str(dask), "--dask", "local:2"]) == 0
+    assert "0 articles" in capsys.readouterr().err
+    assert export(dask) == export(local)

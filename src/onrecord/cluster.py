@@ -1,21 +1,33 @@
-"""Extraction on a Dask cluster: the same ``Extract`` as the local worker processes, with
+"""Extraction on a Dask cluster: the same extraction as the local worker processes, with
 the work spread over the workers of a Dask scheduler (``tcp://host:8786``) or of a
 ``LocalCluster`` started here (``local`` or ``local:N``).
 
-Each Dask worker loads the model once, through a worker plugin, and keeps it; the client
-reads the inputs (lazily), sends batches of articles as tasks, and gets the results back in
-input order, with at most two batches per worker in flight. So the store, or whatever else
-consumes the results, sees exactly what a local run gives, in the same order.
+Each Dask worker loads the model once, through a worker plugin, and keeps it.
+
+``ingest_on_dask`` (``onrecord ingest --dask``): every input file (a shard: a JSONL, CSV,
+WARC, HTML or text file, a local path or an fsspec URL) is read by a task on a worker and
+its articles stay there; the client gets back only each article's id and content hash,
+drops those the store has, and sends tasks that extract the rest in batches, on the worker
+that holds them where it can. Results come back to the client in input order, with at most
+two batches per worker in flight and a few shards read ahead, so the store (or whatever
+consumes them) sees exactly what a local run gives, in the same order.
+
+``extract_on_dask`` (``onrecord extract --dask``): the client reads the inputs and sends
+batches of articles.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import OnrecordError
+from .io.readers import ReadFailure, ReadOptions
+from .io.writers import one_line
 from .records import Article, Result
 
 # Articles sent to a Dask worker at a time.
@@ -66,37 +78,48 @@ def parse_address(address: str) -> tuple[str, int | None]:
     return address, None
 
 
-def extract_on_dask(address: str, max_chars: int, model: str) -> Any:
-    """An ``Extract`` running on the Dask cluster at ``address`` (see the module docstring).
-    The cluster is connected (or started) on the first article and closed at the end."""
+@contextmanager
+def _client(address: str, max_chars: int, model: str) -> Iterator[tuple[Any, int]]:
+    """A Dask client of the cluster at ``address`` with the extractor plugin registered,
+    and the number of its workers; a LocalCluster is started here and closed after."""
     kind, workers = parse_address(address)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise ClusterError("--dask needs the package distributed: pip install 'dask[distributed]'") from None
+    cluster = None
+    try:
+        if kind == "local":
+            cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            client = Client(kind, timeout=30)
+    except (OSError, TimeoutError, RuntimeError) as err:
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from err
+    try:
+        client.register_plugin(_plugin(max_chars, model))
+        yield client, max(1, len(client.scheduler_info().get("workers", {})))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def extract_on_dask(address: str, max_chars: int, model: str) -> Any:
+    """An ``Extract`` running on the Dask cluster at ``address``: the articles it is given
+    go to the workers in batches. The cluster is connected (or started) on the first
+    article and closed at the end."""
+    parse_address(address)
 
     def extract(articles: Iterable[Article]) -> Iterator[Result]:
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:  # pragma: no cover - a dependency of the package
-            raise ClusterError(
-                "--dask needs the package distributed: pip install 'dask[distributed]'"
-            ) from None
-        cluster = None
-        try:
-            if kind == "local":
-                cluster = LocalCluster(
-                    n_workers=workers or os.cpu_count() or 1,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                )
-                client = Client(cluster)
-            else:
-                client = Client(kind, timeout=30)
-        except (OSError, TimeoutError, RuntimeError) as err:
-            if cluster is not None:
-                cluster.close()
-            raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from err
-        try:
-            client.register_plugin(_plugin(max_chars, model))
-            width = max(1, len(client.scheduler_info().get("workers", {})))
+        with _client(address, max_chars, model) as (client, width):
             in_flight: deque[Any] = deque()
             batch: list[Article] = []
             for article in articles:
@@ -110,9 +133,144 @@ def extract_on_dask(address: str, max_chars: int, model: str) -> Any:
                 in_flight.append(client.submit(_extract_batch, batch, pure=False))
             while in_flight:
                 yield from in_flight.popleft().result()
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
     return extract
+
+
+# -- ingest: shards read on the workers -------------------------------------------------------------
+Head = tuple[str, str, str]  # where, article id, content hash
+Wanted = Callable[[str, str, str], bool]
+Shard = str | tuple[str, Article | ReadFailure]
+Item = ReadFailure | tuple[str, Result]
+
+
+def _read_shard(shard: str, options: ReadOptions) -> list[tuple[str, Article | ReadFailure]]:
+    from .io.readers import read_located
+
+    return list(read_located([shard], options=options))
+
+
+def _heads(located: list[tuple[str, Article | ReadFailure]]) -> list[Head | ReadFailure]:
+    from .store.store import text_hash
+
+    return [
+        item if isinstance(item, ReadFailure) else (where, item.id, text_hash(item.text))
+        for where, item in located
+    ]
+
+
+def _extract_part(located: list[tuple[str, Article | ReadFailure]], indices: list[int]) -> list[Result]:
+    articles = [located[i][1] for i in indices]
+    assert all(isinstance(a, Article) for a in articles)
+    return _extract_batch(articles)  # type: ignore[arg-type]
+
+
+@dataclass
+class _Part:
+    """A batch of one shard's articles being extracted on the cluster, or items ready."""
+
+    heads: list[Head] = field(default_factory=list)
+    future: Any = None
+    ready: list[Item] = field(default_factory=list)
+
+    def items(self) -> list[Item]:
+        if self.future is None:
+            return self.ready
+        try:
+            results = self.future.result()
+        except Exception as err:  # a task that failed on every try (KilledWorker, …)
+            reason = f"the Dask task extracting this article failed: {_reason(err)}"
+            return [(w, Result(article=Article(i, ""), error=reason)) for w, i, _ in self.heads]
+        return [(w, r) for (w, _, _), r in zip(self.heads, results, strict=True)]
+
+
+def ingest_on_dask(address: str, max_chars: int, model: str, options: ReadOptions) -> Any:
+    """A runner for ``Ingest.run_shards``: given the shards of the input (``readers.shards``)
+    and ``wanted(where, article id, content hash)``, which says whether the store still
+    needs an article, it yields, in input order, each read failure and each ``(where,
+    result)`` (see the module docstring)."""
+    parse_address(address)
+
+    def run(items: Iterable[Shard], wanted: Wanted) -> Iterator[Item]:
+        with _client(address, max_chars, model) as (client, width):
+            in_flight: deque[_Part] = deque()
+            for part in _parts(client, items, wanted, options, ahead=2 * width):
+                in_flight.append(part)
+                if sum(p.future is not None for p in in_flight) >= 2 * width:
+                    yield from in_flight.popleft().items()
+            while in_flight:
+                yield from in_flight.popleft().items()
+
+    return run
+
+
+def _parts(
+    client: Any, items: Iterable[Shard], wanted: Wanted, options: ReadOptions, ahead: int
+) -> Iterator[_Part]:
+    """The work of ``items`` as parts, in input order: shards are read on the workers
+    (``ahead`` of them in flight), their heads checked with ``wanted``, and the wanted
+    articles sent to be extracted ``DASK_BATCH`` at a time."""
+    source = iter(items)
+    reads: deque[tuple[str, Any, Any] | tuple[str, Article | ReadFailure]] = deque()
+
+    def read_ahead() -> None:
+        while len(reads) < ahead:
+            shard = next(source, None)
+            if shard is None:
+                return
+            if isinstance(shard, str):
+                located = client.submit(_read_shard, shard, options, pure=False)
+                reads.append((shard, located, client.submit(_heads, located, pure=False)))
+            else:
+                reads.append(shard)
+
+    read_ahead()
+    while reads:
+        entry = reads.popleft()
+        read_ahead()
+        if len(entry) == 2:  # read here (standard input)
+            where, item = entry
+            if isinstance(item, ReadFailure):
+                yield _Part(ready=[item])
+            elif wanted(where, item.id, _hash(item.text)):
+                head = (where, item.id, _hash(item.text))
+                yield _Part(heads=[head], future=client.submit(_extract_batch, [item], pure=False))
+            continue
+        shard, located, heads_future = entry
+        try:
+            heads = heads_future.result()
+        except Exception as err:  # the read task itself failed (a worker lost, …)
+            yield _Part(ready=[ReadFailure(shard, f"cannot read on a Dask worker: {_reason(err)}")])
+            continue
+        batch: list[int] = []
+        for index, head in enumerate(heads):
+            if isinstance(head, ReadFailure):
+                if batch:
+                    yield _submit(client, located, heads, batch)
+                    batch = []
+                yield _Part(ready=[head])
+            elif wanted(*head):
+                batch.append(index)
+                if len(batch) == DASK_BATCH:
+                    yield _submit(client, located, heads, batch)
+                    batch = []
+        if batch:
+            yield _submit(client, located, heads, batch)
+
+
+def _submit(client: Any, located: Any, heads: list[Head | ReadFailure], batch: list[int]) -> _Part:
+    chosen = [heads[i] for i in batch]
+    return _Part(
+        heads=[h for h in chosen if not isinstance(h, ReadFailure)],
+        future=client.submit(_extract_part, located, batch, pure=False),
+    )
+
+
+def _reason(err: BaseException) -> str:
+    return one_line(str(err)) or type(err).__name__
+
+
+def _hash(text: str) -> str:
+    from .store.store import text_hash
+
+    return text_hash(text)

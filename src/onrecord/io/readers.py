@@ -171,15 +171,34 @@ def read_url(url: str, *, options: ReadOptions | None = None) -> Iterator[Locate
     """Articles from a file, directory or glob pattern at an fsspec URL (``s3://bucket/*.jsonl``,
     ``file:///data/x.warc.gz``, …). A remote file is copied to a temporary file, read like a
     local one and removed; items are named by their URL."""
+    for found in _expand_url(url):
+        if isinstance(found, str):
+            yield from _read_remote(found, options)
+        else:
+            yield found
+
+
+def _filesystem(url: str) -> tuple[Any, str] | ReadFailure:
     try:
         import fsspec
 
         fs, path = fsspec.core.url_to_fs(url)
     except (ImportError, ValueError, OSError) as err:
-        yield url, ReadFailure(url, f"cannot open this URL: {err}")
+        return ReadFailure(url, f"cannot open this URL: {err}")
+    return fs, path
+
+
+def _expand_url(url: str) -> Iterator[str | Located]:
+    """The file URLs that an fsspec URL names (a ``file://`` URL gives local paths), and the
+    failures of listing it."""
+    opened = _filesystem(url)
+    if isinstance(opened, ReadFailure):
+        yield url, opened
         return
+    fs, path = opened
     if "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,)):
-        yield from read_path(Path(path), options=options)
+        for found in _expand_path(Path(path)):
+            yield str(found) if isinstance(found, Path) else found
         return
     prefix = url[: len(url) - len(path)] if url.endswith(path) else f"{url.split('://', 1)[0]}://"
     try:
@@ -197,22 +216,31 @@ def read_url(url: str, *, options: ReadOptions | None = None) -> Iterator[Locate
         yield url, ReadFailure(url, f"cannot list: {err}")
         return
     for remote in files:
-        name = prefix + remote.lstrip("/") if prefix.endswith("://") else prefix + remote
-        with tempfile.TemporaryDirectory(prefix="onrecord-") as tmp:
-            local = Path(tmp) / Path(remote).name
-            try:
-                fs.get(remote, str(local))
-            except FileNotFoundError:
-                yield name, ReadFailure(name, "no such file or directory")
-                continue
-            except OSError as err:
-                yield name, ReadFailure(name, f"cannot read: {err}")
-                continue
-            for where, item in read_path(local, options=options):
-                where = where.replace(str(local), name, 1)
-                if isinstance(item, ReadFailure):
-                    item = ReadFailure(item.item.replace(str(local), name, 1), item.reason)
-                yield where, item
+        yield prefix + remote.lstrip("/") if prefix.endswith("://") else prefix + remote
+
+
+def _read_remote(name: str, options: ReadOptions | None) -> Iterator[Located]:
+    """One file at an fsspec URL, copied to a temporary file and read; items named by URL."""
+    opened = _filesystem(name)
+    if isinstance(opened, ReadFailure):
+        yield name, opened
+        return
+    fs, remote = opened
+    with tempfile.TemporaryDirectory(prefix="onrecord-") as tmp:
+        local = Path(tmp) / Path(remote).name
+        try:
+            fs.get(remote, str(local))
+        except FileNotFoundError:
+            yield name, ReadFailure(name, "no such file or directory")
+            return
+        except OSError as err:
+            yield name, ReadFailure(name, f"cannot read: {err}")
+            return
+        for where, item in _read_file(local, options):
+            where = where.replace(str(local), name, 1)
+            if isinstance(item, ReadFailure):
+                item = ReadFailure(item.item.replace(str(local), name, 1), item.reason)
+            yield where, item
 
 
 def _is_url(path: str) -> bool:
@@ -222,17 +250,33 @@ def _is_url(path: str) -> bool:
 
 def read_path(path: Path, *, options: ReadOptions | None = None) -> Iterator[Located]:
     """Articles from one file, directory or glob pattern (see the module docstring)."""
+    for found in _expand_path(path):
+        if isinstance(found, Path):
+            yield from _read_file(found, options)
+        else:
+            yield found
+
+
+def _expand_path(path: Path) -> Iterator[Path | Located]:
+    """The files that a file, directory or glob pattern names, in reading order, and a
+    failure for each problem found without opening a file (no match, nothing readable in a
+    directory, a binary file of a kind onrecord does not read)."""
     name = str(path)
     if not path.exists() and _GLOB_CHARS.search(name):
         matches = sorted(glob.glob(name, recursive=True))
         if not matches:
             yield name, ReadFailure(name, "no files match this pattern")
         for match in matches:
-            yield from read_path(Path(match), options=options)
+            yield from _expand_path(Path(match))
         return
     if path.is_dir():
-        yield from _read_directory(path, options)
+        yield from _expand_directory(path)
         return
+    yield path
+
+
+def _read_file(path: Path, options: ReadOptions | None) -> Iterator[Located]:
+    name = str(path)
     if not path.exists():
         yield name, ReadFailure(name, "no such file or directory")
         return
@@ -249,6 +293,25 @@ def read_path(path: Path, *, options: ReadOptions | None = None) -> Iterator[Loc
         yield from read_warc(path)
     else:
         yield name, ReadFailure(name, f"unsupported {_file_type(suffix)}; onrecord reads {_READS}")
+
+
+def shards(
+    paths: Iterable[str | Path], stdin: BinaryIO | None = None, *, options: ReadOptions | None = None
+) -> Iterator[str | Located]:
+    """The inputs of ``paths`` as units of work that can be read anywhere: the name of each
+    file (a local path, or an fsspec URL) that ``read_located([name])`` reads, in input
+    order, and the failures met while listing (as ``read_located`` gives them). Standard
+    input cannot be read elsewhere: its articles come as items."""
+    for path in paths:
+        if str(path) == STDIN:
+            yield from read_stream(
+                stdin if stdin is not None else sys.stdin.buffer, STDIN_ID, options=options
+            )
+        elif _is_url(str(path)):
+            yield from _expand_url(str(path))
+        else:
+            for found in _expand_path(Path(path)):
+                yield str(found) if isinstance(found, Path) else found
 
 
 def file_suffix(path: Path) -> str:
@@ -446,12 +509,12 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, options: ReadOptions) -> Ite
         log.warning("%s: no articles (the file has no JSON lines)", name)
 
 
-def _read_directory(directory: Path, options: ReadOptions | None) -> Iterator[Located]:
+def _expand_directory(directory: Path) -> Iterator[Path | Located]:
     readable = 0
     for path in _directory_files(directory):
         if file_suffix(path) in SUFFIXES:
             readable += 1
-            yield from read_path(path, options=options)
+            yield path
         else:
             failure = _unsupported_in_directory(path)
             if failure is not None:
