@@ -178,6 +178,7 @@ def test_a_version_1_store_is_migrated_and_settled(tmp_path: Path) -> None:
     with sqlite3.connect(path) as con:
         con.execute("DROP TABLE speaker_units")
         con.execute("DROP TABLE speaker_redirects")
+        con.execute("DROP TABLE cluster_redirects")
         con.execute("ALTER TABLE attributions DROP COLUMN speaker_alias")
         con.execute("ALTER TABLE attributions DROP COLUMN speaker_type")
         con.execute("DELETE FROM meta WHERE key = 'speakers_settled'")
@@ -191,3 +192,79 @@ def test_a_version_1_store_is_migrated_and_settled(tmp_path: Path) -> None:
         assert store.needs_settle()
         _ingest(store, [])
         assert _dump(store) == expected
+
+
+def test_flat_exports_number_clusters_by_article_id_not_ingest_order(tmp_path: Path) -> None:
+    quote = "The harbour bridge will stay open through the winter storms"
+    results = [
+        _result(f"art-{i}", name, f'"{quote}," {name} said.')
+        for i, name in enumerate(["Ann Lee", "Bo Tan", "Ann Lee"])
+    ]
+    results.append(_result("art-9", "Cy Moss"))
+    exports = []
+    for order, name in ((results, "a.db"), (results[::-1], "b.db")):
+        with Store(str(tmp_path / name)) as store:
+            _ingest(store, order)
+            exports.append(list(store.export_rows(full=True)))
+    assert exports[0] == exports[1]
+    assert [row["cluster_id"] for row in exports[0]] == [1, 1, 1, 2]
+
+
+def _quoted(article_id: str, name: str, quote: str) -> Result:
+    return _result(article_id, name, f'"{quote}," {name} said.')
+
+
+WHOLE = (
+    "We will keep the harbour bridge open through the winter storms and we will repair "
+    "every pier before the spring tides come back to the estuary"
+)
+HEAD = "We will keep the harbour bridge open through the winter storms"
+TAIL = "we will repair every pier before the spring tides come back"
+
+
+def test_a_quotation_that_links_two_clusters_merges_them(store_url: str) -> None:
+    """Two trims of one remark that share nothing are two clusters until the whole remark
+    comes: then one cluster, whatever the order, and the merged id redirects."""
+    from onrecord.store import quotations
+
+    assert quotations.same_quotation(HEAD, TAIL) < quotations.SAME_QUOTATION
+    results = [_quoted("a1", "Ann Lee", HEAD), _quoted("a2", "Bo Tan", TAIL), _quoted("a3", "Ann Lee", WHOLE)]
+    with Store(store_url) as store:
+        _ingest(store, results[:2])
+        assert store.db.value("SELECT COUNT(*) FROM clusters") == 2
+        _ingest(store, results[2:])
+        assert store.db.value("SELECT COUNT(*) FROM clusters") == 1
+        [(kept,)] = store.db.rows("SELECT id FROM clusters")
+        [(merged,)] = store.db.rows("SELECT old_id FROM cluster_redirects")
+        assert store.cluster_moved_to(int(merged)) == int(kept)
+        assert store.cluster(int(merged)) is None
+        assert len(store.cluster(int(kept)).appearances) == 3  # type: ignore[union-attr]
+
+
+def test_clusters_linked_by_a_quotation_are_the_same_in_any_order(tmp_path: Path) -> None:
+    results = [_quoted("a1", "Ann Lee", HEAD), _quoted("a2", "Bo Tan", TAIL), _quoted("a3", "Ann Lee", WHOLE)]
+    exports = []
+    for name, order in (("a.db", results), ("b.db", results[::-1]), ("c.db", [results[2], *results[:2]])):
+        with Store(str(tmp_path / name)) as store:
+            _ingest(store, order)
+            assert store.db.value("SELECT COUNT(*) FROM clusters") == 1
+            exports.append(list(store.export_rows(full=True)))
+    assert exports[0] == exports[1] == exports[2]
+
+
+def test_the_web_app_redirects_a_merged_quotation(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from onrecord.web import create_app
+
+    db = str(tmp_path / "web.db")
+    with Store(db) as store:
+        _ingest(store, [_quoted("a1", "Ann Lee", HEAD), _quoted("a2", "Bo Tan", TAIL)])
+        _ingest(store, [_quoted("a3", "Ann Lee", WHOLE)])
+        [(old, new)] = store.db.rows("SELECT old_id, cluster_id FROM cluster_redirects")
+    with TestClient(create_app(db)) as client:
+        for path in (f"/quotations/{old}", f"/api/quotations/{old}"):
+            response = client.get(path, follow_redirects=False)
+            assert response.status_code == 301
+            assert response.headers["location"] == path.replace(str(old), str(new))
+            assert client.get(path).status_code == 200

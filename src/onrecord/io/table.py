@@ -3,7 +3,8 @@
 
 A row is one attribution with its article's id and common metadata, the texts of its cue,
 source and content, their offsets (JSON), its speaker and addressee, and, from a store, the
-store's speaker id and the quotation cluster. Parquet rows carry three more columns so that
+store's speaker id and the quotation's cluster (numbered by each cluster's first quotation in
+article-id order, not by ingest order). Parquet rows carry three more columns so that
 nothing is lost: ``attribution`` (the FORMAT.md attribution object, JSON) on every row, and
 ``article_text`` and ``article_metadata`` (JSON) on the first row of each article; an
 article with no attribution still has one row, whose ``n`` is null.
@@ -55,7 +56,7 @@ def rows(
 ) -> list[dict[str, Any]]:
     """The rows of one article's FORMAT.md output ``record`` (over its ``text``).
 
-    quotations: ``n`` → (quoted words, cluster id) from a store; full: the Parquet shape
+    quotations: ``n`` → (quoted words, cluster number) from a store; full: the Parquet shape
     (``FULL_COLUMNS``, a row even for an article without attributions); date: the
     article's date as the store keeps it (else the record's own).
     """

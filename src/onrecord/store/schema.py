@@ -16,6 +16,7 @@ Tables (the same on SQLite and PostgreSQL; JSON is kept as text so that any tool
   merged into each, and the keys that find merge candidates (see ``names.py``);
   ``speaker_units``, the speaker each (name, type) was settled into, and
   ``speaker_redirects``, the ids a settle retired and where their quotes went.
+- ``cluster_redirects``: quotation clusters merged into another, and which.
 - ``quotations``, ``clusters``, ``cluster_keys``: the quoted words of each direct or mixed
   attribution, grouped into clusters of the same quotation across articles, and the word
   3-grams that find a quotation's candidate clusters.
@@ -138,6 +139,11 @@ _COMMON_V2 = (
         type TEXT NOT NULL,
         speaker_id TEXT NOT NULL,
         PRIMARY KEY (name, type)
+    )""",
+    # Quotation clusters merged into another (a quotation that was the same as both).
+    """CREATE TABLE cluster_redirects (
+        old_id BIGINT PRIMARY KEY,
+        cluster_id BIGINT NOT NULL
     )""",
     # Ids that a settle retired, and the speaker that holds most of their quotes now.
     """CREATE TABLE speaker_redirects (

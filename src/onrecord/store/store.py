@@ -530,35 +530,71 @@ class Store:
         ]
 
     def _cluster(self, quoted: str) -> int:
-        """The cluster of a new quotation: the most similar existing one, or a new cluster."""
+        """The cluster of a new quotation. It joins every cluster that holds a quotation the
+        same as it (``quotations.same_quotation``), and clusters it joins become one (the
+        smallest id; the others' ids redirect to it). So clusters are the groups of
+        quotations linked by sameness, whatever order they came in."""
         db = self.db
         keys = quotations.keys(quoted, _MAX_KEYS)
-        best_id, best_score = None, 0.0
-        for cluster_id, text in self._candidate_clusters(keys):
-            score = quotations.same_quotation(quoted, text)
-            if score > best_score:
-                best_id, best_score = cluster_id, score
-        if best_id is None or best_score < quotations.SAME_QUOTATION:
-            best_id = db.next_id("clusters")
-            db.execute("INSERT INTO clusters (id, text) VALUES (?, ?)", (best_id, quoted))
+        same = sorted(
+            {
+                cluster_id
+                for cluster_id, text in self._candidate_quotations(keys)
+                if quotations.same_quotation(quoted, text) >= quotations.SAME_QUOTATION
+            }
+        )
+        if not same:
+            target = db.next_id("clusters")
+            db.execute("INSERT INTO clusters (id, text) VALUES (?, ?)", (target, quoted))
+        else:
+            target = same[0]
+            for other in same[1:]:
+                self._merge_clusters(other, target)
         db.executemany(
             "INSERT INTO cluster_keys (key, cluster_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(key, best_id) for key in keys],
+            [(key, target) for key in keys],
         )
-        return best_id
+        return target
 
-    def _candidate_clusters(self, keys: Sequence[str], limit: int = _CANDIDATES) -> list[tuple[int, str]]:
+    def _merge_clusters(self, old: int, into: int) -> None:
+        db = self.db
+        db.execute("UPDATE quotations SET cluster_id = ? WHERE cluster_id = ?", (into, old))
+        db.execute(
+            "INSERT INTO cluster_keys (key, cluster_id) SELECT key, ? FROM cluster_keys WHERE cluster_id = ? "
+            "ON CONFLICT DO NOTHING",
+            (into, old),
+        )
+        db.execute("DELETE FROM cluster_keys WHERE cluster_id = ?", (old,))
+        db.execute("DELETE FROM clusters WHERE id = ?", (old,))
+        db.execute("UPDATE cluster_redirects SET cluster_id = ? WHERE cluster_id = ?", (into, old))
+        db.execute("INSERT INTO cluster_redirects (old_id, cluster_id) VALUES (?, ?)", (old, into))
+
+    def _candidate_clusters(self, keys: Sequence[str], limit: int = _CANDIDATES) -> list[int]:
+        """The ids of the ``limit`` clusters that share most of ``keys``."""
         if not keys:
             return []
         marks = ", ".join("?" * len(keys))
         return [
+            int(row[0])
+            for row in self.db.rows(
+                f"SELECT cluster_id FROM cluster_keys WHERE key IN ({marks}) "
+                "GROUP BY cluster_id ORDER BY COUNT(*) DESC, cluster_id LIMIT ?",
+                [*keys, limit],
+            )
+        ]
+
+    def _candidate_quotations(self, keys: Sequence[str]) -> list[tuple[int, str]]:
+        """The distinct quotations (cluster id, text) of the clusters sharing most keys."""
+        ids = self._candidate_clusters(keys)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        return [
             (int(row[0]), row[1])
             for row in self.db.rows(
-                "SELECT c.id, c.text FROM clusters c JOIN ("
-                f"SELECT cluster_id, COUNT(*) AS shared FROM cluster_keys WHERE key IN ({marks}) "
-                "GROUP BY cluster_id ORDER BY shared DESC, cluster_id LIMIT ?) k ON k.cluster_id = c.id "
-                "ORDER BY k.shared DESC, c.id",
-                [*keys, limit],
+                f"SELECT cluster_id, text FROM quotations WHERE cluster_id IN ({marks}) "
+                "GROUP BY cluster_id, text ORDER BY cluster_id, text",
+                ids,
             )
         ]
 
@@ -784,7 +820,7 @@ class Store:
         if not quotations.words(quotation):
             raise QueryError(f"nothing to verify in {quotation!r}: give the words of a quotation")
         keys = quotations.keys(quotation, _MAX_KEYS)
-        candidates = {cid for cid, _ in self._candidate_clusters(keys, limit=100)}
+        candidates = set(self._candidate_clusters(keys, limit=100))
         candidates |= self._clusters_by_words(quotation)
         matches = []
         for cluster_id in sorted(candidates):
@@ -943,6 +979,11 @@ class Store:
             quotes=quotes,
         )
 
+    def cluster_moved_to(self, cluster_id: int) -> int | None:
+        """The cluster that a cluster id merged into, or None."""
+        value = self.db.value("SELECT cluster_id FROM cluster_redirects WHERE old_id = ?", (cluster_id,))
+        return None if value is None else int(value)
+
     def cluster(self, cluster_id: int) -> Match | None:
         """One quotation cluster: its first appearance, every appearance, its variants."""
         text = self.db.value("SELECT text FROM clusters WHERE id = ?", (cluster_id,))
@@ -1057,7 +1098,13 @@ class Store:
         self, page: int = 200
     ) -> Iterator[tuple[dict[str, Any], str, dict[int, Any], str | None]]:
         """For every article, ordered by id: its FORMAT.md record (speaker ids included),
-        its text, its quotations (``n`` → (quoted words, cluster id)) and its stored date."""
+        its text, its quotations (``n`` → (quoted words, cluster number)) and its stored date.
+
+        A cluster's number here is not its id in the store (which follows ingest order) but
+        its rank by its first quotation in article-id order: 1 for the cluster of the first
+        quotation of the first article, and so on. So an export does not depend on the order
+        in which its articles were ingested."""
+        numbers = self._cluster_numbers()
         for records in self._record_pages(page):
             ids = [r["id"] for r in records]
             marks = ", ".join("?" * len(ids))
@@ -1071,10 +1118,19 @@ class Store:
                 f"JOIN attributions a ON a.id = q.attribution_id WHERE a.article_id IN ({marks})",
                 ids,
             ):
-                quoted[article_id][int(n)] = (text, int(cluster))
+                quoted[article_id][int(n)] = (text, numbers[int(cluster)])
             for record in records:
                 text, day = texts[record["id"]]
                 yield record, text, quoted.get(record["id"], {}), day
+
+    def _cluster_numbers(self) -> dict[int, int]:
+        """Cluster id → its number in exports (see ``export_articles``)."""
+        rows = self.db.rows(
+            "SELECT cluster_id FROM (SELECT q.cluster_id, a.article_id, a.n, ROW_NUMBER() OVER "
+            "(PARTITION BY q.cluster_id ORDER BY a.article_id, a.n) AS k FROM quotations q "
+            "JOIN attributions a ON a.id = q.attribution_id) firsts WHERE k = 1 ORDER BY article_id, n"
+        )
+        return {int(row[0]): number for number, row in enumerate(rows, 1)}
 
     def export_rows(self, *, full: bool = False) -> Iterator[dict[str, Any]]:
         """One flat row per attribution (``io.table.COLUMNS``; with ``full``, the Parquet

@@ -19,7 +19,7 @@ from ..io.readers import content_id
 from ..records import Article
 from ..store import Store
 from ..store.store import KINDS, ArticleIdClash
-from .app import moved_to, open_store, settings
+from .app import moved, open_store, settings
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -158,16 +158,18 @@ def speaker(
     """A speaker's names, counts, timeline, addressees and quotes (``limit`` from ``offset``)."""
     found = store.speaker(speaker_id, limit=limit, offset=offset)
     if found is None:
-        moved_to(request, store, speaker_id)
+        moved(request, speaker_id, store.moved_to(speaker_id), "speaker")
         raise HTTPException(404, f"no speaker with the id {speaker_id!r}")
     return found.to_dict()
 
 
 @router.get("/quotations/{cluster_id}", summary="One quotation across articles")
-def quotation(store: StoreDep, cluster_id: int) -> dict[str, Any]:
+def quotation(request: Request, store: StoreDep, cluster_id: int) -> dict[str, Any]:
     """A quotation cluster: its first appearance, every appearance, variants and speakers."""
     found = store.cluster(cluster_id)
     if found is None:
+        new = store.cluster_moved_to(cluster_id)
+        moved(request, str(cluster_id), None if new is None else str(new), "quotation")
         raise HTTPException(404, f"no quotation {cluster_id}")
     return found.to_dict()
 

@@ -133,21 +133,20 @@ def open_store(request: Request) -> Iterator[Store]:
         yield store
 
 
-def moved_to(request: Request, store: Store, speaker_id: str) -> None:
-    """Raise a 301 to the speaker that now holds the quotes of a retired speaker id (the
-    same path and query with the new id), if there is one."""
-    new = store.moved_to(speaker_id)
+def moved(request: Request, old: str, new: str | None, what: str) -> None:
+    """Raise a 301 to the same path and query with ``new`` in place of ``old``, for a
+    speaker id that a settle retired or a quotation cluster merged into another."""
     if new is None:
         return
     path = request.url.path
-    old_segment, new_segment = quote(speaker_id, safe=""), quote(new, safe="")
+    old_segment, new_segment = quote(old, safe=""), quote(new, safe="")
     at = path.rfind(old_segment)
     if at < 0:
         return
     target = path[:at] + new_segment + path[at + len(old_segment) :]
     if request.url.query:
         target += "?" + request.url.query
-    raise HTTPException(301, f"the speaker {speaker_id!r} is now {new!r}", headers={"Location": target})
+    raise HTTPException(301, f"the {what} {old} is now {new}", headers={"Location": target})
 
 
 def wants_json(request: Request) -> bool:

@@ -22,7 +22,7 @@ from ..store import Store
 from ..store.store import KINDS, ArticleIdClash
 from . import charts
 from .analysis import UploadError, pasted_article, uploaded_article
-from .app import jsonable, moved_to, open_store, render, settings
+from .app import jsonable, moved, open_store, render, settings
 from .highlight import highlight
 
 router = APIRouter(include_in_schema=False)
@@ -238,6 +238,8 @@ def quotation(request: Request, cluster_id: int, store: StoreDep) -> View:
     """One quotation across articles: first appearance, every appearance, its variants."""
     found = store.cluster(cluster_id)
     if found is None:
+        new = store.cluster_moved_to(cluster_id)
+        moved(request, str(cluster_id), None if new is None else str(new), "quotation")
         raise HTTPException(404, f"no quotation {cluster_id} in the store")
     return View("quotation.html", found.to_dict())
 
@@ -264,7 +266,7 @@ def speaker(
     address, and the quotes themselves (``limit`` from ``offset``)."""
     found = store.speaker(speaker_id, limit=limit, offset=offset)
     if found is None:
-        moved_to(request, store, speaker_id)
+        moved(request, speaker_id, store.moved_to(speaker_id), "speaker")
         raise HTTPException(404, f"no speaker with the id {speaker_id!r} in the store")
     data = {**found.to_dict(), "limit": limit, "offset": offset}
     chart = charts.timeline(data["timeline"], f"Attributions to {found.speaker.name or speaker_id} per month")
