@@ -105,12 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_dask(cmd: Any) -> None:
+def _add_dask(cmd: Any, files_on_workers: bool = False) -> None:
+    where = "; each input file is read by a worker" if files_on_workers else ""
     cmd.add_argument(
         "--dask",
         metavar="ADDRESS",
         help="extract on a Dask cluster instead: tcp://SCHEDULER:8786, or local[:N] to start a "
-        "local cluster of N worker processes (each loads the model once); --workers is then unused",
+        f"local cluster of N worker processes (each loads the model once{where}); --workers is then unused",
     )
 
 
@@ -363,7 +364,7 @@ def add_ingest(commands: Any) -> None:
         "--id-column", default="id", metavar="NAME", help="CSV column with the article id (default: id)"
     )
     _add_max_chars(cmd)
-    _add_dask(cmd)
+    _add_dask(cmd, files_on_workers=True)
     _add_model(cmd)
     cmd.add_argument(
         "--parquet",
