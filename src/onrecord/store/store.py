@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 VERIFY_MIN = 0.75
 # At most this many keys are looked up for one quotation (a very long quotation has many).
 _MAX_KEYS = 400
-_CANDIDATES = 30
+# A new quotation is compared with the quotations of at most this many clusters, those that
+# share most of its keys. Enough that a short quotation found in many long ones meets them
+# all (with 30, PolNeAR's clusters came out differently in different ingest orders).
+_CANDIDATES = 200
 KINDS = ("direct", "mixed", "indirect")
 # ORDER BY this first: dated articles before undated ones.
 _DATED_FIRST = "CASE WHEN ar.date IS NULL OR ar.date = '' THEN 1 ELSE 0 END"
