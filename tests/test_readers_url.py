@@ -60,3 +60,34 @@ def test_a_file_url_is_read_in_place(tmp_path: Path) -> None:
     path.write_text("“Maybe,” Ann Lee said.", encoding="utf-8")
     [(where, article)] = items(path.as_uri())
     assert isinstance(article, Article) and article.id == "c" and where == str(path)
+
+
+def test_shards_list_files_and_read_shard_reads_each_as_read_located_does(
+    bucket: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files that ``ingest --dask`` sends to workers: each read exactly as named (a
+    ``[`` in a file's name is not a pattern), with the names a local read gives, and a
+    relative local path read wherever the worker's working directory is."""
+    from onrecord.io.readers import Shard, read_shard, shards
+
+    fs = fsspec.filesystem("memory")
+    root = bucket.removeprefix("memory://")
+    fs.pipe(f"/{root}/odd/news[1].jsonl", b'{"id": "bracket", "text": "One."}\n')
+    fs.pipe(f"/{root}/odd/news1.jsonl", b'{"id": "plain", "text": "Two."}\n')
+    listed = [s for s in shards([f"{bucket}/odd/"]) if isinstance(s, Shard)]
+    assert [s.name.rsplit("/", 1)[1] for s in listed] == ["news1.jsonl", "news[1].jsonl"]
+    assert [a.id for _, a in read_shard(listed[1])] == ["bracket"]  # type: ignore[union-attr]
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text('{"id": "x", "text": "One."}\n{broken\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    work = list(shards(["in", f"{bucket}/news/"]))
+    local = [s for s in work if isinstance(s, Shard)][0]
+    assert local.name == str(Path("in") / "a.jsonl") and Path(local.location).is_absolute()
+    monkeypatch.chdir("/")  # a worker elsewhere
+    read = [item for s in work if isinstance(s, Shard) for item in read_shard(s)]
+    listing_failures = [item for item in work if not isinstance(item, Shard)]
+    monkeypatch.chdir(tmp_path)
+    expected = items("in") + items(f"{bucket}/news/")
+    got = read + listing_failures  # the image's failure comes from listing, after the files here
+    assert sorted(map(str, got)) == sorted(map(str, expected))

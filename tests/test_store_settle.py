@@ -269,3 +269,40 @@ def test_the_web_app_redirects_a_merged_quotation(tmp_path: Path) -> None:
             assert response.status_code == 301
             assert response.headers["location"] == path.replace(str(old), str(new))
             assert client.get(path).status_code == 200
+
+
+def test_a_retired_id_inside_the_json_suffix_redirects_to_the_json_twin(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from onrecord.web import create_app
+
+    db = str(tmp_path / "web.db")
+    with Store(db) as store:
+        _ingest(store, [_result("a1", "Son")])
+        _ingest(store, [_result("a2", "Masayoshi Son")])
+        assert store.moved_to("son") == "masayoshi-son"
+    with TestClient(create_app(db)) as client:
+        response = client.get("/speakers/son.json", follow_redirects=False)
+        assert response.status_code == 301
+        assert response.headers["location"] == "/speakers/masayoshi-son.json"
+
+
+def test_a_merged_cluster_id_is_never_given_again(store_url: str) -> None:
+    """After the highest cluster is merged away, a new quotation gets a new id, so the
+    old id keeps leading to the cluster it merged into, and a later merge of the new
+    cluster records its own redirect."""
+    other = "The ferry timetable will change on the first of March for every island route"
+    with Store(store_url) as store:
+        _ingest(store, [_quoted("a1", "Ann Lee", HEAD), _quoted("a2", "Bo Tan", TAIL)])
+        _ingest(store, [_quoted("a3", "Ann Lee", WHOLE)])
+        [(kept,)] = store.db.rows("SELECT id FROM clusters")
+        _ingest(store, [_quoted("a4", "Cy Moss", other)])
+        ids = sorted(int(r[0]) for r in store.db.rows("SELECT id FROM clusters"))
+        assert ids == [int(kept), 3]
+        assert store.cluster_moved_to(2) == int(kept)
+        # A quotation that is both: the two clusters merge; every article is stored.
+        _ingest(store, [_quoted("a5", "Ann Lee", WHOLE + ". " + other)])
+        assert store.db.value("SELECT COUNT(*) FROM articles") == 5
+        assert store.db.value("SELECT COUNT(*) FROM clusters") == 1
+        assert store.cluster_moved_to(2) == store.cluster_moved_to(3) == int(kept)
+        assert store.db.value("SELECT COUNT(*) FROM failures") == 0

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import OnrecordError
-from .io.readers import ReadFailure, ReadOptions
+from .io.readers import ReadFailure, ReadOptions, Shard, read_shard
 from .io.writers import one_line
 from .records import Article, Result
 
@@ -140,14 +140,12 @@ def extract_on_dask(address: str, max_chars: int, model: str) -> Any:
 # -- ingest: shards read on the workers -------------------------------------------------------------
 Head = tuple[str, str, str]  # where, article id, content hash
 Wanted = Callable[[str, str, str], bool]
-Shard = str | tuple[str, Article | ReadFailure]
+Work = Shard | tuple[str, Article | ReadFailure]
 Item = ReadFailure | tuple[str, Result]
 
 
-def _read_shard(shard: str, options: ReadOptions) -> list[tuple[str, Article | ReadFailure]]:
-    from .io.readers import read_located
-
-    return list(read_located([shard], options=options))
+def _read_shard(shard: Shard, options: ReadOptions) -> list[tuple[str, Article | ReadFailure]]:
+    return list(read_shard(shard, options))
 
 
 def _heads(located: list[tuple[str, Article | ReadFailure]]) -> list[Head | ReadFailure]:
@@ -179,6 +177,7 @@ class _Part:
         try:
             results = self.future.result()
         except Exception as err:  # a task that failed on every try (KilledWorker, …)
+            _raise_if_cluster_lost(err)
             reason = f"the Dask task extracting this article failed: {_reason(err)}"
             return [(w, Result(article=Article(i, ""), error=reason)) for w, i, _ in self.heads]
         return [(w, r) for (w, _, _), r in zip(self.heads, results, strict=True)]
@@ -191,7 +190,7 @@ def ingest_on_dask(address: str, max_chars: int, model: str, options: ReadOption
     result)`` (see the module docstring)."""
     parse_address(address)
 
-    def run(items: Iterable[Shard], wanted: Wanted) -> Iterator[Item]:
+    def run(items: Iterable[Work], wanted: Wanted) -> Iterator[Item]:
         with _client(address, max_chars, model) as (client, width):
             in_flight: deque[_Part] = deque()
             for part in _parts(client, items, wanted, options, ahead=2 * width):
@@ -205,20 +204,20 @@ def ingest_on_dask(address: str, max_chars: int, model: str, options: ReadOption
 
 
 def _parts(
-    client: Any, items: Iterable[Shard], wanted: Wanted, options: ReadOptions, ahead: int
+    client: Any, items: Iterable[Work], wanted: Wanted, options: ReadOptions, ahead: int
 ) -> Iterator[_Part]:
     """The work of ``items`` as parts, in input order: shards are read on the workers
     (``ahead`` of them in flight), their heads checked with ``wanted``, and the wanted
     articles sent to be extracted ``DASK_BATCH`` at a time."""
     source = iter(items)
-    reads: deque[tuple[str, Any, Any] | tuple[str, Article | ReadFailure]] = deque()
+    reads: deque[tuple[Shard, Any, Any] | tuple[str, Article | ReadFailure]] = deque()
 
     def read_ahead() -> None:
         while len(reads) < ahead:
             shard = next(source, None)
             if shard is None:
                 return
-            if isinstance(shard, str):
+            if isinstance(shard, Shard):
                 located = client.submit(_read_shard, shard, options, pure=False)
                 reads.append((shard, located, client.submit(_heads, located, pure=False)))
             else:
@@ -240,7 +239,8 @@ def _parts(
         try:
             heads = heads_future.result()
         except Exception as err:  # the read task itself failed (a worker lost, …)
-            yield _Part(ready=[ReadFailure(shard, f"cannot read on a Dask worker: {_reason(err)}")])
+            _raise_if_cluster_lost(err)
+            yield _Part(ready=[ReadFailure(shard.name, f"cannot read on a Dask worker: {_reason(err)}")])
             continue
         batch: list[int] = []
         for index, head in enumerate(heads):
@@ -264,6 +264,17 @@ def _submit(client: Any, located: Any, heads: list[Head | ReadFailure], batch: l
         heads=[h for h in chosen if not isinstance(h, ReadFailure)],
         future=client.submit(_extract_part, located, batch, pure=False),
     )
+
+
+def _raise_if_cluster_lost(err: BaseException) -> None:
+    """A future that failed because the client lost its scheduler (or was closed) ends the
+    run with one line; a task that failed is one item's failure, as locally."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm.core import CommClosedError
+
+    if isinstance(err, (CancelledError, CommClosedError, OSError, TimeoutError)):
+        raise ClusterError(f"lost the Dask cluster: {_reason(err)}") from err
 
 
 def _reason(err: BaseException) -> str:

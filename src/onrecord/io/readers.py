@@ -229,7 +229,7 @@ def _read_remote(name: str, options: ReadOptions | None) -> Iterator[Located]:
     with tempfile.TemporaryDirectory(prefix="onrecord-") as tmp:
         local = Path(tmp) / Path(remote).name
         try:
-            fs.get(remote, str(local))
+            fs.get_file(remote, str(local))  # one file: never expanded as a pattern
         except FileNotFoundError:
             yield name, ReadFailure(name, "no such file or directory")
             return
@@ -295,23 +295,51 @@ def _read_file(path: Path, options: ReadOptions | None) -> Iterator[Located]:
         yield name, ReadFailure(name, f"unsupported {_file_type(suffix)}; onrecord reads {_READS}")
 
 
+@dataclass(frozen=True)
+class Shard:
+    """One input file to read elsewhere: ``name`` as the user gave it (what items and
+    failures are named after) and ``location``, what to open: an absolute local path or an
+    fsspec URL."""
+
+    name: str
+    location: str
+
+
 def shards(
     paths: Iterable[str | Path], stdin: BinaryIO | None = None, *, options: ReadOptions | None = None
-) -> Iterator[str | Located]:
-    """The inputs of ``paths`` as units of work that can be read anywhere: the name of each
-    file (a local path, or an fsspec URL) that ``read_located([name])`` reads, in input
-    order, and the failures met while listing (as ``read_located`` gives them). Standard
-    input cannot be read elsewhere: its articles come as items."""
+) -> Iterator[Shard | Located]:
+    """The inputs of ``paths`` as units of work that can be read anywhere (``read_shard``):
+    one ``Shard`` per file, in input order, and the failures met while listing them (as
+    ``read_located`` gives them). Standard input cannot be read elsewhere: its articles
+    come as items."""
     for path in paths:
         if str(path) == STDIN:
-            yield from read_stream(
-                stdin if stdin is not None else sys.stdin.buffer, STDIN_ID, options=options
-            )
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_stream(stream, STDIN_ID, options=options)
         elif _is_url(str(path)):
-            yield from _expand_url(str(path))
+            for found in _expand_url(str(path)):
+                yield Shard(found, found) if isinstance(found, str) else found
         else:
             for found in _expand_path(Path(path)):
-                yield str(found) if isinstance(found, Path) else found
+                if isinstance(found, Path):
+                    yield Shard(str(found), str(found.absolute()))
+                else:
+                    yield found
+
+
+def read_shard(shard: Shard, options: ReadOptions | None = None) -> Iterator[Located]:
+    """The items of one file of ``shards``, named as ``read_located`` names them. The file
+    is opened as it is, never expanded again (a URL with ``[`` in it is a name, not a
+    pattern)."""
+    if _is_url(shard.location):
+        yield from _read_remote(shard.location, options)
+        return
+    for where, item in _read_file(Path(shard.location), options):
+        if shard.location != shard.name:
+            where = where.replace(shard.location, shard.name, 1)
+            if isinstance(item, ReadFailure):
+                item = ReadFailure(item.item.replace(shard.location, shard.name, 1), item.reason)
+        yield where, item
 
 
 def file_suffix(path: Path) -> str:

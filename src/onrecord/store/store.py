@@ -37,6 +37,8 @@ _MAX_KEYS = 400
 # share most of its keys. Enough that a short quotation found in many long ones meets them
 # all (with 30, PolNeAR's clusters came out differently in different ingest orders).
 _CANDIDATES = 200
+# ... and with at most this many distinct forms of each, the longest.
+_TEXTS_PER_CANDIDATE = 10
 KINDS = ("direct", "mixed", "indirect")
 # ORDER BY this first: dated articles before undated ones.
 _DATED_FIRST = "CASE WHEN ar.date IS NULL OR ar.date = '' THEN 1 ELSE 0 END"
@@ -423,6 +425,14 @@ class Store:
                 new_id = new_of[(name, kind)]
                 moved[old_id][new_id] += count
                 changed += count if new_id != old_id else 0
+            current = db.rows("SELECT id, name, type, mentions FROM speakers ORDER BY seq")
+            wanted = [(sp.id, sp.name, sp.type, sp.mentions) for sp in settled]
+            units_now = dict(
+                ((n, k), i) for n, k, i in db.rows("SELECT name, type, speaker_id FROM speaker_units")
+            )
+            if not changed and [tuple(r) for r in current] == wanted and units_now == new_of:
+                self._mark_settled()  # nothing moved: the store is settled as it is
+                return 0
             db.execute("DELETE FROM speaker_keys")
             db.execute("DELETE FROM speaker_aliases")
             db.execute("DELETE FROM speaker_units")
@@ -439,10 +449,14 @@ class Store:
                 [(name, kind, s.id) for s in settled for name, kind, _ in s.units],
             )
             if changed:
-                db.execute(
-                    "UPDATE attributions SET speaker_id = (SELECT u.speaker_id FROM speaker_units u "
-                    "WHERE u.name = attributions.speaker_alias AND u.type = attributions.speaker_type) "
-                    "WHERE speaker_alias IS NOT NULL"
+                settled_id = (
+                    "(SELECT u.speaker_id FROM speaker_units u "
+                    "WHERE u.name = attributions.speaker_alias AND u.type = attributions.speaker_type)"
+                )
+                differs = "IS NOT" if db.dialect == "sqlite" else "IS DISTINCT FROM"
+                db.execute(  # only the rows whose speaker changed
+                    f"UPDATE attributions SET speaker_id = {settled_id} "
+                    f"WHERE speaker_alias IS NOT NULL AND speaker_id {differs} {settled_id}"
                 )
             kept = {s.id for s in settled}
             retired = sorted(set(moved) - kept)
@@ -476,12 +490,15 @@ class Store:
                     {(key, s.id) for s in settled for n, k, _ in s.units for key in names.index_keys(n, k)}
                 ),
             )
-            db.execute(
-                "INSERT INTO meta (key, value) VALUES ('speakers_settled', ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (self._settled_mark(),),
-            )
+            self._mark_settled()
         return changed
+
+    def _mark_settled(self) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('speakers_settled', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (self._settled_mark(),),
+        )
 
     def _taken_ids(self, base: str) -> Callable[[str], bool]:
         """Whether a speaker id is taken, for the ids ``base``, ``base-2``, … (one query)."""
@@ -547,7 +564,8 @@ class Store:
             }
         )
         if not same:
-            target = db.next_id("clusters")
+            # never an id that a merge retired: its redirect must keep leading where it did
+            target = max(db.next_id("clusters"), db.next_id("cluster_redirects", "old_id"))
             db.execute("INSERT INTO clusters (id, text) VALUES (?, ?)", (target, quoted))
         else:
             target = same[0]
@@ -587,7 +605,8 @@ class Store:
         ]
 
     def _candidate_quotations(self, keys: Sequence[str]) -> list[tuple[int, str]]:
-        """The distinct quotations (cluster id, text) of the clusters sharing most keys."""
+        """The distinct quotations (cluster id, text) of the clusters sharing most keys: the
+        ``_TEXTS_PER_CANDIDATE`` longest of each (a trim is found in the longer forms)."""
         ids = self._candidate_clusters(keys)
         if not ids:
             return []
@@ -595,9 +614,11 @@ class Store:
         return [
             (int(row[0]), row[1])
             for row in self.db.rows(
-                f"SELECT cluster_id, text FROM quotations WHERE cluster_id IN ({marks}) "
-                "GROUP BY cluster_id, text ORDER BY cluster_id, text",
-                ids,
+                "SELECT cluster_id, text FROM (SELECT cluster_id, text, ROW_NUMBER() OVER "
+                "(PARTITION BY cluster_id ORDER BY LENGTH(text) DESC, text) AS k FROM "
+                f"(SELECT DISTINCT cluster_id, text FROM quotations WHERE cluster_id IN ({marks})) d) t "
+                "WHERE k <= ? ORDER BY cluster_id, k",
+                [*ids, _TEXTS_PER_CANDIDATE],
             )
         ]
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Request
@@ -138,12 +138,11 @@ def moved(request: Request, old: str, new: str | None, what: str) -> None:
     speaker id that a settle retired or a quotation cluster merged into another."""
     if new is None:
         return
-    path = request.url.path
-    old_segment, new_segment = quote(old, safe=""), quote(new, safe="")
-    at = path.rfind(old_segment)
-    if at < 0:
+    head, _, last = request.url.path.rpartition("/")
+    suffix = ".json" if unquote(last) == old + ".json" else ""  # the JSON twin of a page
+    if unquote(last) != old + suffix:
         return
-    target = path[:at] + new_segment + path[at + len(old_segment) :]
+    target = f"{head}/{quote(new, safe='')}{suffix}"
     if request.url.query:
         target += "?" + request.url.query
     raise HTTPException(301, f"the {what} {old} is now {new}", headers={"Location": target})
