@@ -53,6 +53,7 @@ bench: install postgres
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/settle.py --sizes 20000 100000 200000
 	$(BIN)/python bench/load.py
 
 lint: install

@@ -99,7 +99,7 @@ def _fold_word(word: str) -> str:
     return "".join(ch for ch in _ascii_fold(word) if ch.isalnum())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262_144)
 def normalise(name: str) -> str:
     """The form under which non-person names must be equal to merge.
 
@@ -190,7 +190,7 @@ def _split_initials(tokens: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262_144)
 def parse_person(name: str) -> PersonName | None:
     """Parse a person name, or None when nothing name-like is left.
 
