@@ -236,11 +236,17 @@ def _read_remote(name: str, options: ReadOptions | None) -> Iterator[Located]:
         except OSError as err:
             yield name, ReadFailure(name, f"cannot read: {err}")
             return
-        for where, item in _read_file(local, options):
-            where = where.replace(str(local), name, 1)
+        yield from _renamed(_read_file(local, options), str(local), name)
+
+
+def _renamed(items: Iterable[Located], actual: str, name: str) -> Iterator[Located]:
+    """``items`` read from the file ``actual``, named after ``name`` instead."""
+    for where, item in items:
+        if actual != name:
+            where = where.replace(actual, name, 1)
             if isinstance(item, ReadFailure):
-                item = ReadFailure(item.item.replace(str(local), name, 1), item.reason)
-            yield where, item
+                item = ReadFailure(item.item.replace(actual, name, 1), item.reason)
+        yield where, item
 
 
 def _is_url(path: str) -> bool:
@@ -334,12 +340,7 @@ def read_shard(shard: Shard, options: ReadOptions | None = None) -> Iterator[Loc
     if _is_url(shard.location):
         yield from _read_remote(shard.location, options)
         return
-    for where, item in _read_file(Path(shard.location), options):
-        if shard.location != shard.name:
-            where = where.replace(shard.location, shard.name, 1)
-            if isinstance(item, ReadFailure):
-                item = ReadFailure(item.item.replace(shard.location, shard.name, 1), item.reason)
-        yield where, item
+    yield from _renamed(_read_file(Path(shard.location), options), shard.location, shard.name)
 
 
 def file_suffix(path: Path) -> str:
