@@ -63,12 +63,9 @@ def _failures(db: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     return sorted(capsys.readouterr().out.splitlines())
 
 
-def test_shards_read_on_dask_workers_fail_and_store_as_a_local_run(
-    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Text files, a JSONL file with a broken line, a binary file, a file:// URL, a
-    missing file and a pattern that matches nothing: each input file is a task on a
-    worker, and the store, its failures and a rerun are those of a local run."""
+def _mixed_inputs(tmp_path: Path) -> list[str]:
+    """Text files, a JSONL file with a broken line, a binary file, a file:// URL, a missing
+    file and a pattern that matches nothing."""
     corpus = tmp_path / "in"
     corpus.mkdir()
     for example in sorted((ROOT / "examples").glob("*.txt")):
@@ -82,7 +79,32 @@ def test_shards_read_on_dask_workers_fail_and_store_as_a_local_run(
     (corpus / "photo.bin").write_bytes(bytes(range(256)) * 4)
     extra = tmp_path / "extra.txt"
     extra.write_text("“Not today,” Ravi Sen told reporters.", encoding="utf-8")
-    inputs = [str(corpus), extra.as_uri(), str(tmp_path / "missing.txt"), str(tmp_path / "none-*.jsonl")]
+    return [str(corpus), extra.as_uri(), str(tmp_path / "missing.txt"), str(tmp_path / "none-*.jsonl")]
+
+
+def test_extract_on_dask_writes_what_a_local_extract_writes(
+    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = _mixed_inputs(tmp_path)
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert cli.main(["extract", *inputs, "-o", str(local), "--workers", "1"]) == 1
+    local_err = sorted(line for line in capsys.readouterr().err.splitlines() if "error" in line)
+    assert cli.main(["extract", *inputs, "-o", str(dask), "--dask", "local:2"]) == 1
+    dask_err = sorted(line for line in capsys.readouterr().err.splitlines() if "error" in line)
+    assert dask.read_bytes() == local.read_bytes()
+    assert local.read_bytes().count(b"\n") == 7
+    assert dask_err == local_err and len(local_err) == 4
+    code = cli.main(["extract", *inputs, "--dask", "bogus"])
+    assert code == 1 and "write local, local:N" in capsys.readouterr().err
+
+
+def test_shards_read_on_dask_workers_fail_and_store_as_a_local_run(
+    tmp_path: Path, cli_extractor: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text files, a JSONL file with a broken line, a binary file, a file:// URL, a
+    missing file and a pattern that matches nothing: each input file is a task on a
+    worker, and the store, its failures and a rerun are those of a local run."""
+    inputs = _mixed_inputs(tmp_path)
     local, dask = tmp_path / "local.db", tmp_path / "dask.db"
     assert cli.main(["ingest", *inputs, "--db", str(local), "--workers", "1", "-q"]) == 1
     assert cli.main(["ingest", *inputs, "--db", str(dask), "--dask", "local:2", "-q"]) == 1

@@ -193,7 +193,15 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     workers = args.workers or os.cpu_count() or 1
     with report.capture_logs():
         try:
-            extract = _extraction(workers, args.max_chars, args.model, args.dask)
+            if args.dask:  # each input file is read on a worker
+                from .cluster import extract_files_on_dask
+                from .io.readers import ReadOptions
+
+                run = extract_files_on_dask(args.dask, args.max_chars, args.model, ReadOptions())
+                items = report.progress(run(shards(args.paths), lambda where, article_id, digest: True))
+            else:
+                extract = _extraction(workers, args.max_chars, args.model)
+                items = in_order(report.progress(read_located(args.paths)), extract)
         except OnrecordError as err:
             report.fatal(str(err))
             return 1
@@ -203,14 +211,14 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             parser.exit(2, f"{PROG}: error: cannot write to {args.output}: {err.strerror or err}\n")
         with writer:
             try:
-                for item in in_order(report.progress(read_located(args.paths)), extract):
+                for item in items:
                     if isinstance(item, ReadFailure):
                         report.read_failure(item)
                     else:
                         where, result = item
                         report.result(where, result)
                         writer.write(result)
-            except WorkerFailed as err:
+            except (WorkerFailed, OnrecordError) as err:
                 report.fatal(str(err))
                 return 1
     report.summary()
@@ -408,9 +416,9 @@ def run_ingest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         options = ReadOptions(text_column=args.text_column, id_column=args.id_column, require_id=False)
         try:
             if args.dask:
-                from .cluster import ingest_on_dask
+                from .cluster import extract_files_on_dask
 
-                runner = ingest_on_dask(args.dask, args.max_chars, args.model, options)
+                runner = extract_files_on_dask(args.dask, args.max_chars, args.model, options)
             else:
                 extract = _extraction(workers, args.max_chars, args.model)
         except OnrecordError as err:
@@ -1027,14 +1035,9 @@ def _extract_batch(batch: list[Article], max_chars: int, model: str) -> list[Res
     return list(_worker_extractor.pipe(batch))
 
 
-def _extraction(workers: int, max_chars: int, model: str, dask: str | None = None) -> Extract:
-    """The ``Extract`` of a command: on a Dask cluster when ``dask`` names one, in worker
-    processes when ``workers`` > 1, else here."""
-    if dask:
-        from .cluster import extract_on_dask, parse_address
-
-        parse_address(dask)  # a malformed address is an error before any input is read
-        return extract_on_dask(dask, max_chars, model)  # type: ignore[no-any-return]
+def _extraction(workers: int, max_chars: int, model: str) -> Extract:
+    """The ``Extract`` of a command: in worker processes when ``workers`` > 1, else here.
+    (On a Dask cluster, ``cluster.extract_files_on_dask`` reads and extracts.)"""
     if workers > 1:
         return _extract_in_processes(workers, max_chars, model)
     return _extract_in_process(max_chars, model)

@@ -4,16 +4,14 @@ the work spread over the workers of a Dask scheduler (``tcp://host:8786``) or of
 
 Each Dask worker loads the model once, through a worker plugin, and keeps it.
 
-``ingest_on_dask`` (``onrecord ingest --dask``): every input file (a shard: a JSONL, CSV,
-WARC, HTML or text file, a local path or an fsspec URL) is read by a task on a worker and
-its articles stay there; the client gets back only each article's id and content hash,
-drops those the store has, and sends tasks that extract the rest in batches, on the worker
-that holds them where it can. Results come back to the client in input order, with at most
-two batches per worker in flight and a few shards read ahead, so the store (or whatever
-consumes them) sees exactly what a local run gives, in the same order.
-
-``extract_on_dask`` (``onrecord extract --dask``): the client reads the inputs and sends
-batches of articles.
+``extract_files_on_dask`` (``onrecord ingest --dask`` and ``onrecord extract --dask``):
+every input file (a shard: a JSONL, CSV, WARC, HTML or text file, a local path or an fsspec
+URL) is read by a task on a worker and its articles stay there; the client gets back only
+each article's id and content hash, drops those it does not want (ingest: those the store
+has), and sends tasks that extract the rest in batches, on the worker that holds them where
+it can. Results come back to the client in input order, with at most two batches per
+worker in flight and a few files read ahead, so the store (or the output) sees exactly what
+a local run gives, in the same order. Standard input is read by the client.
 """
 
 from __future__ import annotations
@@ -112,32 +110,7 @@ def _client(address: str, max_chars: int, model: str) -> Iterator[tuple[Any, int
             cluster.close()
 
 
-def extract_on_dask(address: str, max_chars: int, model: str) -> Any:
-    """An ``Extract`` running on the Dask cluster at ``address``: the articles it is given
-    go to the workers in batches. The cluster is connected (or started) on the first
-    article and closed at the end."""
-    parse_address(address)
-
-    def extract(articles: Iterable[Article]) -> Iterator[Result]:
-        with _client(address, max_chars, model) as (client, width):
-            in_flight: deque[Any] = deque()
-            batch: list[Article] = []
-            for article in articles:
-                batch.append(article)
-                if len(batch) == DASK_BATCH:
-                    in_flight.append(client.submit(_extract_batch, batch, pure=False))
-                    batch = []
-                    if len(in_flight) >= 2 * width:
-                        yield from in_flight.popleft().result()
-            if batch:
-                in_flight.append(client.submit(_extract_batch, batch, pure=False))
-            while in_flight:
-                yield from in_flight.popleft().result()
-
-    return extract
-
-
-# -- ingest: shards read on the workers -------------------------------------------------------------
+# -- input files read and extracted on the workers ---------------------------------------------
 Head = tuple[str, str, str]  # where, article id, content hash
 Wanted = Callable[[str, str, str], bool]
 Work = Shard | tuple[str, Article | ReadFailure]
@@ -183,11 +156,12 @@ class _Part:
         return [(w, r) for (w, _, _), r in zip(self.heads, results, strict=True)]
 
 
-def ingest_on_dask(address: str, max_chars: int, model: str, options: ReadOptions) -> Any:
-    """A runner for ``Ingest.run_shards``: given the shards of the input (``readers.shards``)
-    and ``wanted(where, article id, content hash)``, which says whether the store still
-    needs an article, it yields, in input order, each read failure and each ``(where,
-    result)`` (see the module docstring)."""
+def extract_files_on_dask(address: str, max_chars: int, model: str, options: ReadOptions) -> Any:
+    """A runner of ``onrecord ingest`` (``Ingest.run_shards``) and ``onrecord extract`` on the
+    cluster at ``address``: given the input files (``readers.shards``) and ``wanted(where,
+    article id, content hash)``, which says whether an article is to be extracted (ingest:
+    whether the store still needs it; extract: always), it yields, in input order, each read
+    failure and each ``(where, result)`` (see the module docstring)."""
     parse_address(address)
 
     def run(items: Iterable[Work], wanted: Wanted) -> Iterator[Item]:

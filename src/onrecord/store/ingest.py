@@ -68,7 +68,7 @@ class Ingest:
 
     def run_shards(self, shards: Iterable[Any], runner: ShardRunner) -> IngestCounts:
         """Ingest with a runner that reads the inputs where it extracts them (a Dask
-        cluster: ``cluster.ingest_on_dask``): it asks ``wanted(where, article id, content
+        cluster: ``cluster.extract_files_on_dask``): it asks ``wanted(where, article id, content
         hash)`` before extracting an article, and yields failures and results in order."""
         return self._timed(runner(shards, self._wanted))
 
