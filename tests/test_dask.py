@@ -118,3 +118,17 @@ def test_shards_read_on_dask_workers_fail_and_store_as_a_local_run(
     assert cli.main(["ingest", *inputs, "--db", str(dask), "--dask", "local:2"]) == 0
     assert "0 articles" in capsys.readouterr().err
     assert export(dask) == export(local)
+
+
+def test_standard_input_on_dask_is_read_here_and_extracted_there(
+    tmp_path: Path, cli_extractor: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = b'{"id": "s1", "text": "\\u201cWe are ready,\\u201d Mia Holt said."}\n{bad\n'
+    outputs = []
+    for options in (["--workers", "1"], ["--dask", "local:1"]):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(lines)))
+        out = tmp_path / f"out{len(outputs)}.jsonl"
+        assert cli.main(["extract", "-", "-o", str(out), *options]) == 1
+        assert "stdin:2: not JSON" in capsys.readouterr().err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and b'"id": "s1"' in outputs[0]

@@ -203,10 +203,10 @@ def _parts(
         read_ahead()
         if len(entry) == 2:  # read here (standard input)
             where, item = entry
-            if isinstance(item, ReadFailure):
-                yield _Part(ready=[item])
-            elif wanted(where, item.id, _hash(item.text)):
-                head = (where, item.id, _hash(item.text))
+            [head] = _heads([(where, item)])
+            if isinstance(head, ReadFailure):
+                yield _Part(ready=[head])
+            elif wanted(*head):
                 yield _Part(heads=[head], future=client.submit(_extract_batch, [item], pure=False))
             continue
         shard, located, heads_future = entry
@@ -253,9 +253,3 @@ def _raise_if_cluster_lost(err: BaseException) -> None:
 
 def _reason(err: BaseException) -> str:
     return one_line(str(err)) or type(err).__name__
-
-
-def _hash(text: str) -> str:
-    from .store.store import text_hash
-
-    return text_hash(text)
