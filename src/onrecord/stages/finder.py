@@ -61,6 +61,94 @@ _NOT_GOVERNORS = frozenset(
     """be know title name dub call have include feature mean use make send take give get put
     require license participate""".split()
 )
+# What one tells rather than whom: "telling the story of …", "told the truth".
+_TOLD_THINGS = frozenset(
+    """story truth lie joke tale anecdote version news secret thing something anything nothing
+    everything""".split()
+)
+# Verbs whose "on" may name the programme a statement was made on ("said on “Meet the Press”").
+_ON_AIR = frozenset(
+    """say speak appear tell talk admit acknowledge add explain argue insist claim predict suggest
+    declare announce note joke quip concede repeat warn""".split()
+)
+# Verbs of sending whose object may be the message rather than its reader ("emailed a link").
+_SENDING = frozenset("email e-mail text message".split())
+# Where a statement is posted or aired, not who it is made to ("said on Twitter").
+_CHANNELS = frozenset(
+    """twitter facebook instagram youtube snapchat reddit tumblr linkedin periscope website site
+    blog television tv radio air stage floor trail phone telephone camera record internet web
+    page feed account hill""".split()
+)
+
+
+def _mention(token: Any) -> list[int]:
+    """An addressee mention: the phrase a token heads, without relative clauses, dates and
+    prepositional phrases other than "of" ("Reynolds from behind the camera" is Reynolds;
+    "Bill O'Reilly of Fox News" stays whole)."""
+    drop: set[int] = set()
+    for child in token.children:
+        of_name = child.lower_ == "of" and (
+            token.pos_ != "PROPN" or any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children)
+        )
+        if child.dep_ in ("relcl", "acl", "npadvmod", "appos") or (child.dep_ == "prep" and not of_name):
+            drop.update(t.i for t in child.subtree)
+    tokens = [
+        t
+        for t in token.subtree
+        if t.i not in drop and t.dep_ != "punct" and (t.i == token.i or t.ent_type_ not in ("DATE", "TIME"))
+    ]
+    return [t.i for t in tokens][:8]
+
+
+def _is_audience(token: Any) -> bool:
+    """True for a word that can name whom a statement is made to: a name, a pronoun, an
+    organisation, "reporters"."""
+    return (
+        token.pos_ in ("PROPN", "PRON")
+        or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.lemma_.lower() in _AUDIENCES
+    )
+
+
+def _programme_after(prep: Any) -> list[int]:
+    """The programme or outlet named right after "on" ("ABC’s “This Week”", "CNN", "“Meet
+    the Press”"), not a place, a person, a day or a channel such as Twitter; else []."""
+    doc = prep.doc
+    i = prep.i + 1
+    quoted = False
+    while i < len(doc) and doc[i].is_quote:
+        quoted, i = True, i + 1
+    if i >= len(doc):
+        return []
+    first = doc[i]
+    if first.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW"):
+        return []
+    if first.lower_ in _CHANNELS or not first.text[:1].isupper():
+        return []
+    if not (quoted or first.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT")):
+        return []
+    found: list[int] = []
+    inside = quoted
+    for token in doc[i : i + 12]:
+        if token.is_quote:
+            if inside and found:
+                break  # the title's closing mark
+            inside = True
+            continue
+        if "\n" in token.text or (token.is_punct and not inside):
+            break
+        if not inside and not (
+            token.pos_ == "PROPN" or token.tag_ == "POS" or token.ent_type_ in ("ORG", "WORK_OF_ART")
+        ):
+            break
+        if inside and token.is_punct and token.text in ".,;:!?":
+            break
+        found.append(token.i)
+    if any(doc[k].lower_ in _CHANNELS for k in found):  # "on Capitol Hill", "on Fox’s website"
+        return []
+    return found
+
+
 _BYLINE_RE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|\u2013|--?)[ \t\u00a0]*(?=\w)")
 _EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
 
@@ -258,13 +346,16 @@ class Finder:
         if not source and subject is None:
             source = self._frame_source(doc, tokens, verb, in_quote)
             subject = source[-1] if source else None
+        addressee = self._addressee(verb)
+        if set(addressee) & set(source):  # “…?” asked Mr. Manafort: the one asking
+            addressee = []
         return Candidate(
             cue=self._cue_tokens(verb),
             source=source,
             content=list(quote.pieces),
             route=f"quote-{route}",
             confidence=confidence,
-            addressee=self._addressee(verb),
+            addressee=addressee,
             subject=subject,
             quotes=[qi],
         )
@@ -273,9 +364,10 @@ class Finder:
     def _frame_source(doc: Any, tokens: list[Any], verb: Any, in_quote: list[int]) -> list[int]:
         """Where the parse gave the cue no subject: the words between the quotation and the
         cue (“…,” Tulsa police Chief Chuck Jordan said), else those after it (“…,” said X)."""
-        if verb.i > tokens[-1].i:
+        between = [t for t in doc[tokens[-1].i + 1 : verb.i] if not t.is_punct and not t.is_space]
+        if verb.i > tokens[-1].i and between:
             words = doc[tokens[-1].i + 1 : verb.i]
-        else:
+        else:  # “…,” said X / “…?” asked Mr. Manafort
             end = verb.i + 1
             while (
                 end < len(doc) and not doc[end].is_punct and "\n" not in doc[end].text and end - verb.i <= 8
@@ -427,10 +519,17 @@ class Finder:
             and nxt.text[:1].isupper()
         ):
             closes_clause = False  # “… strength.” He told …: a new sentence, not this quote's cue
+        ends_sentence = len(tokens) > 1 and tokens[-2].text in (".", "!", "?")
         for i in range(last + 1, min(len(doc), last + 1 + self.near) if closes_clause else last + 1):
             if in_quote[i] >= 0 or (doc[i].text in ".!?" and i >= sent_end - 1) or "\n" in doc[i].text:
                 break
             if self._is_quote_cue(doc[i]):
+                # “… campaign.” Ohio Gov. John Kasich said he would …: a new sentence whose
+                # verb has words of its own, not this quotation's cue
+                if ends_sentence and any(
+                    c.dep_ in ("ccomp", "xcomp") and c.i > i and in_quote[c.i] < 0 for c in doc[i].children
+                ):
+                    break
                 return doc[i]
         j = first - 1
         while j >= 0 and (doc[j].is_space or doc[j].text in ",:"):
@@ -774,9 +873,11 @@ class Finder:
     def _addressee(self, verb: Any, depth: int = 0) -> list[int]:
         """Who the statement was made to: ``told Putin``, ``urged Congress to``, ``said to
         reporters``, ``called on X``, ``speaking to a veterans group``, ``in an interview
-        with CNN``, ``in a Bloomberg interview``, ``wrote in an email to X``; ``Asked about
-        it, O'Neill said`` (the one asked); a participle or a second verb inherits the
-        addressee of the verb it hangs from ("told the group …, adding that …")."""
+        with CNN``, ``in a Bloomberg interview``, ``said on ABC's "This Week"``, ``wrote in an
+        email to X``; ``Asked about it, O'Neill said`` (the one asked); a participle or a
+        second verb inherits the addressee of the verb it hangs from ("told the group …, adding
+        that …"), and every verb of a sentence that opens with its occasion ("In an interview
+        with CNN, …") has it."""
         found = self._own_addressee(verb)
         if found:
             return found
@@ -785,7 +886,7 @@ class Finder:
             if asked is None and verb.dep_ in ("advcl", "xcomp"):  # "Asked …, O'Neill said"
                 asked = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if asked is not None:
-                return [t.i for t in asked.subtree if t.dep_ not in ("relcl", "acl", "punct")][:8]
+                return _mention(asked)
         # a second verb of telling ("told X … and added") keeps X; one after a directive
         # ("exhorted Republicans to … and said") does not; nor does a summarising "…, saying
         # that …" (the canonical example's "told Xi that …, saying that …")
@@ -796,41 +897,92 @@ class Finder:
         )
         if inherits and depth < 2 and verb.head.i != verb.i:
             head = verb.head.head if verb.head.dep_ == "prep" else verb.head  # "… by saying"
-            return self._addressee(head, depth + 1)
-        return []
+            found = self._addressee(head, depth + 1)
+            if found:
+                return found
+        # "In an interview with reporters, the senator criticized … and said …": the occasion
+        # of the first verb is the second's too, whatever the first verb is
+        if verb.dep_ == "conj" and depth < 2:
+            found = self._occasion(verb.head)
+            if found:
+                return found
+        return self._opening(verb)
 
     @staticmethod
     def _own_addressee(verb: Any) -> list[int]:
         lemma = verb.lemma_.lower()
-
-        def mention(token: Any) -> list[int]:
-            return [t.i for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct")][:8]
-
         # "called on police to …": the parser often takes "on" for a particle
         if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
-                return mention(obj)
+                return _mention(obj)
         if lemma in TELL_VERBS:
             for child in verb.children:
                 if (
                     child.dep_ in ("dobj", "dative")
                     and child.pos_ in ("PROPN", "NOUN", "PRON")
                     and child.tag_ not in ("WP", "WDT")
+                    and (child.pos_ == "PROPN" or child.lemma_.lower() not in _TOLD_THINGS)  # "the story"
+                    and (lemma not in _SENDING or _is_audience(child))  # "emailed a link"
                 ):
-                    return mention(child)
+                    return _mention(child)
+            # "Gingrich told O’Reilly": a name the parser took for an adverb
+            nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+            if (
+                nxt is not None
+                and nxt.head.i == verb.i
+                and nxt.dep_ in ("advmod", "npadvmod", "attr", "oprd")
+                and nxt.text[:1].isupper()
+                and nxt.ent_type_ not in ("DATE", "TIME")
+                and not nxt.is_punct
+            ):
+                return _mention(nxt)
+        return Finder._occasion(verb)
+
+    @staticmethod
+    def _occasion(verb: Any) -> list[int]:
+        """An addressee named by the verb's prepositions or by a participle of speaking
+        hung from it or from its subject ("said to reporters", "in an interview with CNN",
+        "speaking to a veterans group, …")."""
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
-        # "…, speaking to a veterans group, said …" (hung from the verb or from its subject)
         holders = [verb] + [c for c in verb.children if c.dep_ in _SUBJECTS]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() in _ADDRESSING:
                     preps.extend(c for c in child.children if c.dep_ in ("prep", "dative"))
+        return Finder._through(preps)
+
+    @staticmethod
+    def _opening(verb: Any) -> list[int]:
+        """The occasion a sentence opens with, for every verb in it: "In an interview with
+        TMZ Sports, Walker said, “…”", "Speaking to MSNBC’s Morning Joe, Bush referred …",
+        "Sunday, on CNN’s “State of the Union,” Fallin said …"."""
+        sent = verb.sent
+        preps = []
+        for token in sent[:6]:
+            if token.i >= verb.i or "\n" in token.text:
+                break
+            # an opening phrase of the sentence's own verb, not of another word ("Following
+            # Sanders on MSNBC, …")
+            if token.dep_ == "prep" and token.i - sent.start <= 3 and token.head.i in (verb.i, sent.root.i):
+                preps.append(token)
+            elif token.lemma_.lower() in _ADDRESSING and token.tag_ == "VBG" and token.i == sent.start:
+                preps.extend(c for c in token.children if c.dep_ in ("prep", "dative"))
+        return Finder._through(preps, opening=True)
+
+    @staticmethod
+    def _through(preps: list[Any], opening: bool = False) -> list[int]:
+        """The addressee one of these prepositions names, if any."""
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            word, head_lemma = prep.lower_, prep.head.lemma_.lower()
+            # "said on ABC’s “This Week”", "Speaking Sunday on “Meet the Press”": a programme
+            if word == "on" and (opening or head_lemma in _ON_AIR):
+                programme = _programme_after(prep)
+                if programme:
+                    return programme
             if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                 continue
-            word, head_lemma = prep.lower_, prep.head.lemma_.lower()
             nominal = pobj.pos_ in ("PROPN", "NOUN", "PRON")
             # "called bigwigs to the stage" names no addressee; "sings X to Hillary Clinton" does
             has_object = any(c.dep_ == "dobj" for c in prep.head.children) and pobj.ent_type_ not in (
@@ -838,15 +990,12 @@ class Finder:
                 "ORG",
                 "NORP",
             )
-            audience = (
-                pobj.pos_ in ("PROPN", "PRON")
-                or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                or (pobj.lemma_.lower() in _AUDIENCES)
-            )
-            if word == "to" and head_lemma not in _NOT_TO_ADDRESSEE and audience and not has_object:
-                return mention(pobj)
-            if word == "on" and head_lemma == "call" and nominal:
-                return mention(pobj)
+            audience = _is_audience(pobj)
+            to_speaker = not opening or head_lemma in _ADDRESSING
+            if word == "to" and head_lemma not in _NOT_TO_ADDRESSEE and audience and not has_object and to_speaker:
+                return _mention(pobj)
+            if word == "on" and head_lemma == "call" and nominal and not opening:
+                return _mention(pobj)
             if word in ("in", "during", "at", "on") and pobj.lemma_.lower() in _MEDIA:
                 inner = next(
                     (
@@ -859,12 +1008,12 @@ class Finder:
                     None,
                 )
                 if inner is not None:
-                    return mention(inner)
+                    return _mention(inner)
                 outlet = [
                     c
                     for c in pobj.children
                     if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and pobj.lemma_ == "interview"
                 ]
                 if outlet:
-                    return mention(outlet[0])
+                    return _mention(outlet[0])
         return []

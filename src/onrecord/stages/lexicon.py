@@ -510,7 +510,7 @@ INFINITIVE_CUES = frozenset(
 TELL_VERBS = frozenset(
     """tell assure inform warn remind urge ask brief advise promise reassure encourage implore press
     dare challenge invite beg instruct order direct caution persuade demand exhort scold
-    lecture notify alert""".split()
+    lecture notify alert email e-mail text message""".split()
 )
 
 

@@ -188,11 +188,7 @@ class Resolver:
             speaker, person, how = (None, None, "none")
             if head is not None:
                 speaker, person, how = state.resolve(head, previous_person, previous_at=previous_at)
-            addressee = None
-            if cand.addressee:
-                addressee, _p, _h = state.resolve(
-                    self._head(doc, cand.addressee), None, addressee=True, exclude=person
-                )
+            addressee = self._addressee(doc, state, cand.addressee, person) if cand.addressee else None
             kind = self._kind(text, cand)
             factor = {"name": 1.0, "pronoun": 0.9, "nominal": 0.85, "metonym": 0.95}.get(how, 0.75)
             out.append(
@@ -210,6 +206,26 @@ class Resolver:
             if person is not None and head is not None:
                 previous_person, previous_at = person, head.i
         return out
+
+    def _addressee(self, doc: Any, state: "_State", tokens: list[int], speaker: Person | None) -> Speaker | None:
+        """The entity an addressee mention names. An outlet or programme keeps its name as
+        written ("MSNBC’s Morning Joe", "ABC’s “This Week”"), and a capitalised word the
+        parser did not take for a name ("told O’Reilly") is still read as one."""
+        head = self._head(doc, tokens)
+        found, _p, _h = state.resolve(head, None, addressee=True, exclude=speaker)
+        first = doc[min(tokens)]
+        if found is not None and found.type != "person" and found.name and first.pos_ == "PROPN":
+            written = _clean("".join(doc[i].text_with_ws for i in sorted(tokens) if not doc[i].is_quote))
+            if len(written) > len(found.name) and found.name.split()[0] in written:
+                return Speaker(name=written, type="organisation")
+        if (
+            (found is None or found.name is None)
+            and head.pos_ in ("ADV", "NOUN", "ADJ", "VERB")
+            and head.text[:1].isupper()
+            and head.i > head.sent.start
+        ):
+            found, _p, _h = state._proper(head)
+        return found
 
     # -- people ----------------------------------------------------------------------------
     @staticmethod
