@@ -135,6 +135,75 @@ def test_adding_keeps_the_addressee_and_saying_does_not(extractor: Any) -> None:
     assert [a["addressee"] for a in saying] == ["Xi", None]
 
 
+def test_a_programme_after_on_is_the_addressee_and_a_channel_is_not(extractor: Any) -> None:
+    text = (
+        "\u201cI have always expected to be vetted,\u201d Nkemelu said on \u201cMeet the Press.\u201d "
+        "\u201cThe message is clear,\u201d Halvorsen said on ABC\u2019s \u201cThis Week.\u201d "
+        "Brandt said on Twitter that the vote was rigged. "
+        "On Capitol Hill, Republican senators said the plan lacked details."
+    )
+    assert [a["addressee"] for a in run(extractor, text)] == [
+        "Meet the Press",
+        "ABC\u2019s This Week",
+        None,
+        None,
+    ]
+
+
+def test_an_opening_interview_is_the_occasion_of_every_verb_after_it(extractor: Any) -> None:
+    text = (
+        "In an interview with reporters on Thursday, the senator criticized the budget and said "
+        "the deficit would grow."
+    )
+    assert [a["addressee"] for a in run(extractor, text)] == ["reporters", "reporters"]
+    walker = run(extractor, "In an interview with TMZ Sports, Walker said, \u201cI have lost bookings.\u201d")
+    assert [a["addressee"] for a in walker] == ["TMZ Sports"]
+
+
+def test_told_a_name_the_parser_misreads_and_told_the_story(extractor: Any) -> None:
+    told = run(extractor, "\u201cI regard him as an old friend,\u201d Gingrich told O\u2019Reilly.")
+    assert told[0]["addressee"] == "O\u2019Reilly"
+    story = run(extractor, 'Five vintage photos were telling "the story of how they fell in love."')
+    assert all(a["addressee"] is None for a in story)
+
+
+def test_the_one_asking_after_a_question_is_the_source_not_the_addressee(extractor: Any) -> None:
+    att = only(extractor, "''Is he running against the committee?'' asked Mr. Manafort.")
+    assert (att["source"], att["addressee"]) == ("Mr. Manafort", None)
+
+
+def test_a_new_sentence_with_its_own_clause_does_not_take_the_quotation_before_it(extractor: Any) -> None:
+    text = (
+        '"It\'s a very sad development," Cruz told reporters. "This is the consequence of the '
+        'abusive culture." Ohio Gov. John Kasich said he would have fired the manager.'
+    )
+    found = run(extractor, text)
+    assert [(a["speaker"], len(a["content"])) for a in found if a["kind"] == "direct"] == [("Cruz", 2)]
+
+
+def test_a_subject_the_parser_hung_elsewhere_is_still_the_source(extractor: Any) -> None:
+    text = (
+        "Alarmed by the unrest in Nevada, Senator Harold Reiding, the minority leader, said that "
+        "he spoke with the candidate on Tuesday.\n\n"
+        "\u201cYes, I support her,\u201d Brent Bozell III, founder of the Media Research Center, "
+        "tells the newspaper."
+    )
+    found = run(extractor, text)
+    assert [(a["source"], a["speaker"]) for a in found] == [
+        ("Senator Harold Reiding, the minority leader", "Harold Reiding"),
+        ("Brent Bozell III, founder of the Media Research Center", "Brent Bozell III"),
+    ]
+
+
+def test_a_title_case_headline_does_not_lengthen_a_name(extractor: Any) -> None:
+    text = (
+        "Ben Carson Defends His Account Of West Point Offer\n\n"
+        "Ben Carson said on Sunday that the offer had been real.\n\n"
+        "\u201cI never applied,\u201d Carson said."
+    )
+    assert {a["speaker"] for a in run(extractor, text)} == {"Ben Carson"}
+
+
 def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
     text = (
         "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"

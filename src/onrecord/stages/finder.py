@@ -831,6 +831,9 @@ class Finder:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return [child.i], verb.head.i
                 return self._np(child), child.i
+        before = self._left_subject(verb, in_quote)
+        if before is not None:
+            return self._np(before), before.i
         head = verb
         for _ in range(5):
             if (
@@ -854,6 +857,32 @@ class Finder:
             if subj is not None and subj.i != verb.i:
                 return [], subj.i
         return [], None
+
+    @staticmethod
+    def _left_subject(verb: Any, in_quote: list[int]) -> Any:
+        """The subject the parser hung elsewhere: the noun phrase right before a finite verb
+        that has none ("Alarmed by the unrest, Senator Harry Reid, the minority leader,
+        said …", where "Reid" became a conjunct of "unrest")."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "parataxis"):
+            return None
+        k = verb.i - 1
+        while k >= verb.sent.start and verb.doc[k].is_punct and verb.doc[k].text in ",\u2014":
+            k -= 1
+        if k < verb.sent.start:
+            return None
+        x = verb.doc[k]
+        if in_quote[x.i] >= 0 or x.pos_ not in ("PROPN", "NOUN") or x.ent_type_ in ("DATE", "TIME"):
+            return None
+        while x.dep_ == "compound" and x.head.i < verb.i and x.head.i > x.i:
+            x = x.head
+        # "Brent Bozell III, founder of the Media Research Center, tells …"
+        while x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.pos_ in ("NOUN", "PROPN"):
+            x = x.head.head
+        if x.dep_ == "appos" and x.pos_ == "NOUN" and x.head.pos_ == "PROPN" and x.head.i < x.i:
+            x = x.head  # "Harry Reid, the minority leader,"
+        if x.dep_ in ("pobj", "dobj", "poss", "npadvmod") or x.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None
+        return x
 
     @staticmethod
     def _np(head: Any) -> list[int]:

@@ -214,7 +214,7 @@ class Resolver:
         head = self._head(doc, tokens)
         found, _p, _h = state.resolve(head, None, addressee=True, exclude=speaker)
         first = doc[min(tokens)]
-        if found is not None and found.type != "person" and found.name and first.pos_ == "PROPN":
+        if found is not None and found.type != "person" and found.name and first.text[:1].isupper():
             written = _clean("".join(doc[i].text_with_ws for i in sorted(tokens) if not doc[i].is_quote))
             if len(written) > len(found.name) and found.name.split()[0] in written:
                 return Speaker(name=written, type="organisation")
@@ -235,12 +235,25 @@ class Resolver:
         """Person entities in text order, short forms joined to the full names they shorten."""
         people: list[Person] = []
         person_at: dict[int, Person] = {}
+        headline_end = doc.text.find("\n")
+        body_names = {
+            tuple(t.lower_ for t in ent)
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and ent.start_char > headline_end >= 0
+        }
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             # a headline's "Obama Says": the recogniser took the verb into the name
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
                 ent = ent[:-1]
+            # "Ben Carson Defends His Claims": in a title-case headline, a name the article's
+            # body gives shorter ends where the body's does
+            if ent.end_char <= headline_end:
+                words = tuple(t.lower_ for t in ent)
+                cut = max((len(n) for n in body_names if len(n) < len(words) and words[: len(n)] == n), default=0)
+                if cut and not any(w in n for w in words[cut:] for n in body_names):
+                    ent = ent[:cut]
             words = _name_words(ent.text)
             if not words:
                 continue
