@@ -51,6 +51,7 @@ bench: install postgres
 	$(BIN)/python bench/stages.py --plot docs/bench/stages.png
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_addressees.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/settle.py --sizes 20000 100000 200000
