@@ -149,6 +149,25 @@ class TestExtract:
         assert all("eid" not in a for a in record["attributions"])
         assert record["attributions"], "the example has a quote"
 
+    def test_participle_source_subject_gives_the_main_clause_subject(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        text = "Putin told Xi that Russia was ready to talk, saying that Moscow had studied the plan."
+        path = write_jsonl(tmp_path / "in.jsonl", [{"id": "p1", "text": text}])
+        code, out, err = run(capsys, "extract", str(path))
+        assert code == 0, err
+        as_format = {text[a["cue"][0][0] : a["cue"][0][1]]: a for a in jsonl(out)[0]["attributions"]}
+        saying = as_format["saying"]
+        assert saying["source"] == [] and saying["speaker"]["name"] == "Putin"
+        assert [text[s:e] for s, e in saying["speaker_span"]] == ["Putin"]
+        assert "speaker_span" not in as_format["told"]  # it has a source of its own
+        code, out, err = run(capsys, "extract", str(path), "--participle-source", "subject")
+        assert code == 0, err
+        as_polnear = {text[a["cue"][0][0] : a["cue"][0][1]]: a for a in jsonl(out)[0]["attributions"]}
+        assert as_polnear["saying"]["source"] == saying["speaker_span"]
+        assert "speaker_span" not in as_polnear["saying"]
+        assert as_polnear["told"] == as_format["told"]
+
     def test_output_keeps_input_order(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ids = [f"art-{i:02d}" for i in range(40)][::-1]
         path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE} for i in ids])

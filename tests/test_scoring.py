@@ -161,6 +161,41 @@ def test_evaluate_prints_the_benchmark_scorers_table_on_dev(
     assert float(attr_source.split()[-1]) > 68.0
 
 
+def test_evaluate_with_participle_subjects_scores_them_as_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Putin told Xi that Russia was ready, saying that Moscow had studied the plan."
+    content = [[text.index("Moscow"), len(text) - 1]]
+    cue = [[text.index("saying"), text.index("saying") + len("saying")]]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {"id": "a", "text": text, "attributions": [{"cue": cue, "source": [[0, 5]], "content": content}]}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "attributions": [{"cue": cue, "source": [], "speaker_span": [[0, 5]], "content": content}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+    def attr_source(*flags: str) -> float:
+        assert cli.main(["evaluate", str(gold), "--pred", str(pred), *flags]) == 0
+        row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("attr+source "))
+        return float(row.split()[-1])
+
+    assert attr_source() == 0.0
+    assert attr_source("--participle-source", "subject") == 100.0
+
+
 def test_evaluate_reports_a_bad_prediction_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "a", "text": TEXT, "attributions": GOLD}) + "\n")

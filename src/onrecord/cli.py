@@ -137,6 +137,31 @@ def _add_model(cmd: Any) -> None:
     )
 
 
+def _add_participle_source(cmd: Any) -> None:
+    cmd.add_argument(
+        "--participle-source",
+        choices=("none", "subject"),
+        default="none",
+        help="the source of a participle (\"Putin …, saying that …\"): 'none' as FORMAT.md has "
+        "it (the speaker is still named; its mention is in speaker_span), or 'subject', the "
+        "main clause's subject, as PolNeAR annotates it (default: none)",
+    )
+
+
+def _subject_as_source(attribution: Any) -> Any:
+    """A prediction record's ``speaker_span`` as its source when it has none."""
+    if not isinstance(attribution, dict) or attribution.get("source") or not attribution.get("speaker_span"):
+        return attribution
+    moved = dict(attribution, source=attribution["speaker_span"])
+    del moved["speaker_span"]
+    return moved
+
+
+def _as_configured(result: Result, args: argparse.Namespace) -> Result:
+    """A result in the source convention the command was asked for."""
+    return result.with_subject_as_source() if args.participle_source == "subject" else result
+
+
 # -- onrecord extract --------------------------------------------------------------------------
 def add_extract(commands: Any) -> None:
 
@@ -178,6 +203,7 @@ def add_extract(commands: Any) -> None:
     _add_max_chars(cmd)
     _add_dask(cmd)
     _add_model(cmd)
+    _add_participle_source(cmd)
     cmd.add_argument(
         "-q", "--quiet", action="store_true", help="no progress, warnings or summary; failures only"
     )
@@ -217,7 +243,7 @@ def run_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                     else:
                         where, result = item
                         report.result(where, result)
-                        writer.write(result)
+                        writer.write(_as_configured(result, args))
             except (WorkerFailed, OnrecordError) as err:
                 report.fatal(str(err))
                 return 1
@@ -941,6 +967,7 @@ def add_evaluate(commands: Any) -> None:
         "-o", "--output", metavar="OUT", help="also write the extractor's predictions here (JSONL)"
     )
     _add_model(cmd)
+    _add_participle_source(cmd)
     cmd.set_defaults(run=run_evaluate)
 
 
@@ -975,7 +1002,10 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
                         continue
                     try:
                         record = json.loads(line)
-                        predicted[str(record["id"])] = list(record.get("attributions") or [])
+                        attributions = list(record.get("attributions") or [])
+                        if args.participle_source == "subject":
+                            attributions = [_subject_as_source(a) for a in attributions]
+                        predicted[str(record["id"])] = attributions
                     except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
                         return _fail(f"{args.pred}:{number}: not a prediction record")
         except OSError as err:
@@ -998,6 +1028,7 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
                     if not result.ok:
                         failed += 1
                         report.error(f"article {result.article.id!r}: {result.error}")
+                    result = _as_configured(result, args)
                     predicted[result.article.id] = [a.to_dict() for a in result.attributions]
                     if writer:
                         writer.write(result)

@@ -7,7 +7,7 @@ Offsets are Python ``str`` indices into the article text, ``[start, end)``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Kind = Literal["direct", "mixed", "indirect"]
@@ -101,6 +101,10 @@ class Attribution:
     confidence: float = 1.0
     # Offsets of the addressee mention, when the text names one.
     addressee_span: tuple[Span, ...] = ()
+    # Where the text names the speaker of an attribution that has no source of its own: the
+    # subject of the clause a participle hangs from ("Putin …, saying that …"). Empty when the
+    # source is given or nobody is named.
+    speaker_span: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -136,7 +140,16 @@ class Attribution:
             addressee=self.addressee,
             confidence=self.confidence,
             addressee_span=move(self.addressee_span),
+            speaker_span=move(self.speaker_span),
         )
+
+    def with_subject_as_source(self) -> Attribution:
+        """The same attribution with ``speaker_span`` as its source when it has none: the
+        convention of corpora such as PolNeAR, where "Putin …, saying that …" has the source
+        "Putin" (FORMAT.md gives it none)."""
+        if self.source or not self.speaker_span:
+            return self
+        return replace(self, source=self.speaker_span, speaker_span=())
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -150,6 +163,8 @@ class Attribution:
         }
         if self.addressee_span:
             out["addressee_span"] = [s.to_list() for s in self.addressee_span]
+        if self.speaker_span:
+            out["speaker_span"] = [s.to_list() for s in self.speaker_span]
         return out
 
     @classmethod
@@ -166,6 +181,7 @@ class Attribution:
             addressee=Speaker.from_dict(data.get("addressee")),
             confidence=float(data.get("confidence", 1.0)),
             addressee_span=spans("addressee_span"),
+            speaker_span=spans("speaker_span"),
         )
 
 
@@ -207,6 +223,11 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def with_subject_as_source(self) -> Result:
+        """The same result with every participle's subject as its source
+        (``Attribution.with_subject_as_source``)."""
+        return replace(self, attributions=tuple(a.with_subject_as_source() for a in self.attributions))
 
     def to_dict(self) -> dict[str, Any]:
         """The FORMAT.md output record: id, metadata copied through, attributions."""

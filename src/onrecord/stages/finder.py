@@ -1021,7 +1021,13 @@ class Finder:
             )
             audience = _is_audience(pobj)
             to_speaker = not opening or head_lemma in _ADDRESSING
-            if word == "to" and head_lemma not in _NOT_TO_ADDRESSEE and audience and not has_object and to_speaker:
+            if (
+                word == "to"
+                and head_lemma not in _NOT_TO_ADDRESSEE
+                and audience
+                and not has_object
+                and to_speaker
+            ):
                 return _mention(pobj)
             if word == "on" and head_lemma == "call" and nominal and not opening:
                 return _mention(pobj)

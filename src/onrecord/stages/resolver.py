@@ -145,6 +145,22 @@ def _clean(text: str) -> str:
     return text
 
 
+def _subject_mention(head: Any) -> list[int]:
+    """The noun phrase a subject heads, without relative clauses, quotations and anything
+    across a paragraph break: where a participle's speaker is named."""
+    drop = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in drop and not t.is_quote]
+    breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
+    if breaks:
+        k = tokens.index(head)
+        tokens = tokens[breaks[-1] + 1 :] if k > breaks[-1] else tokens[: breaks[0]]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return [t.i for t in tokens] or [head.i]
+
+
 class Resolver:
     """Resolves sources and addressees to entities (module docstring).
 
@@ -201,13 +217,20 @@ class Resolver:
                     addressee=addressee,
                     confidence=round(min(1.0, cand.confidence * factor), 4),
                     addressee_span=self._spans(doc, cand.addressee),
+                    speaker_span=(
+                        self._spans(doc, _subject_mention(doc[cand.subject]))
+                        if not cand.source and cand.subject is not None and speaker is not None
+                        else ()
+                    ),
                 )
             )
             if person is not None and head is not None:
                 previous_person, previous_at = person, head.i
         return out
 
-    def _addressee(self, doc: Any, state: "_State", tokens: list[int], speaker: Person | None) -> Speaker | None:
+    def _addressee(
+        self, doc: Any, state: _State, tokens: list[int], speaker: Person | None
+    ) -> Speaker | None:
         """The entity an addressee mention names. An outlet or programme keeps its name as
         written ("MSNBC’s Morning Joe", "ABC’s “This Week”"), and a capitalised word the
         parser did not take for a name ("told O’Reilly") is still read as one."""
@@ -251,7 +274,9 @@ class Resolver:
             # body gives shorter ends where the body's does
             if ent.end_char <= headline_end:
                 words = tuple(t.lower_ for t in ent)
-                cut = max((len(n) for n in body_names if len(n) < len(words) and words[: len(n)] == n), default=0)
+                cut = max(
+                    (len(n) for n in body_names if len(n) < len(words) and words[: len(n)] == n), default=0
+                )
                 if cut and not any(w in n for w in words[cut:] for n in body_names):
                     ent = ent[:cut]
             words = _name_words(ent.text)
