@@ -204,6 +204,39 @@ def test_a_title_case_headline_does_not_lengthen_a_name(extractor: Any) -> None:
     assert {a["speaker"] for a in run(extractor, text)} == {"Ben Carson"}
 
 
+def test_the_adverbs_before_a_cue_belong_to_it(extractor: Any) -> None:
+    text = (
+        "Trump also said he would win. Clinton has repeatedly denied that she lied. "
+        "Then Sanders said he agreed."
+    )
+    assert [a["cue"] for a in run(extractor, text)] == ["also said", "has repeatedly denied", "said"]
+
+
+def test_a_quotation_after_a_long_source_continues_the_turn(extractor: Any) -> None:
+    text = (
+        "''The scale of the transition is enormous,'' said Matt Baker, a former commissioner "
+        "with the Colorado Public Utilities Commission who now works at a foundation in "
+        "California. ''You can't do it alone.''"
+    )
+    att = only(extractor, text)
+    assert att["content"] == [
+        "''The scale of the transition is enormous,''",
+        "''You can't do it alone.''",
+    ]
+
+
+def test_a_closing_aside_of_the_writer_is_not_content(extractor: Any) -> None:
+    text = (
+        "Kasich said there is an active conversation about the response to Trump, one that "
+        "will dominate the meeting next month. Okafor said he supports the governor, who "
+        "fights with journalists every week."
+    )
+    assert [a["content"] for a in run(extractor, text)] == [
+        ["there is an active conversation about the response to Trump"],
+        ["he supports the governor"],
+    ]
+
+
 def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
     text = (
         "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"

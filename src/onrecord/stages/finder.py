@@ -71,6 +71,11 @@ _ON_AIR = frozenset(
     """say speak appear tell talk admit acknowledge add explain argue insist claim predict suggest
     declare announce note joke quip concede repeat warn""".split()
 )
+# Adverbs before a cue that are not part of it: sentence links and questions.
+_NOT_CUE_ADVERBS = frozenset(
+    """then so thus however therefore meanwhile instead also_not how when where why as here there
+    indeed otherwise""".split()
+)
 # Verbs of sending whose object may be the message rather than its reader ("emailed a link").
 _SENDING = frozenset("email e-mail text message".split())
 # Where a statement is posted or aired, not who it is made to ("said on Twitter").
@@ -662,7 +667,7 @@ class Finder:
         if not content:
             return None
         # a leading "that" / "whether" / "if" belongs to the content, as PolNeAR annotates it
-        content = trim([t for t in content if t.i != verb.i])
+        content = trim(self._without_aside([t for t in content if t.i != verb.i], in_quote))
         if not content:
             return None
         source, subject = self._source(verb, in_quote)
@@ -782,13 +787,30 @@ class Finder:
 
     @staticmethod
     def _cue_tokens(verb: Any) -> list[int]:
-        """The cue: the verb with its auxiliaries, negation and verb particles."""
+        """The cue: the verb with its auxiliaries, negation, verb particles and the adverbs
+        right before it ("also said", "has repeatedly denied"), as PolNeAR marks cues."""
         parts = [verb.i] + [
             c.i
             for c in verb.children
             if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3
         ]
-        return sorted(parts)
+        # adverbs between the first auxiliary (or the verb) and the verb, and one just before
+        k = min(parts) - 1
+        while k >= 0 and verb.i - k <= 4:
+            token = verb.doc[k]
+            if token.head.i == verb.i and token.dep_ == "advmod" and token.tag_ in ("RB", "RBR", "RBS"):
+                if token.lower_ in _NOT_CUE_ADVERBS:
+                    break
+                parts.append(k)
+            elif token.i not in parts:
+                break
+            k -= 1
+        inner = [
+            c.i
+            for c in verb.children
+            if c.dep_ == "advmod" and min(parts) < c.i < verb.i and c.lower_ not in _NOT_CUE_ADVERBS
+        ]
+        return sorted(set(parts + inner))
 
     def _source(self, verb: Any, in_quote: list[int]) -> tuple[list[int], int | None]:
         """(source tokens, subject token): the subject of the cue, or of the verb it joins.
@@ -857,6 +879,28 @@ class Finder:
             if subj is not None and subj.i != verb.i:
                 return [], subj.i
         return [], None
+
+    @staticmethod
+    def _without_aside(tokens: list[Any], in_quote: list[int]) -> list[Any]:
+        """The content without a closing aside of the writer's: an appositive or a
+        non-restrictive relative clause set off by a comma at its end ("announced it would
+        slash 30,000 jobs, a mass layoff rivaling …", "…, who fights with journalists")."""
+        if len(tokens) < 4:
+            return tokens
+        ids = {t.i for t in tokens}
+        end = max(ids)
+        while end in ids and tokens[0].doc[end].is_punct:
+            end -= 1
+        cut = None
+        for token in tokens:
+            if token.dep_ not in ("appos", "relcl") or token.head.i not in ids or in_quote[token.i] >= 0:
+                continue
+            if token.right_edge.i < end or token.head.i > token.i:
+                continue
+            left = token.left_edge.i
+            if left - 1 in ids and tokens[0].doc[left - 1].text == "," and left - 1 > min(ids) + 2:
+                cut = left - 1 if cut is None else min(cut, left - 1)
+        return tokens if cut is None else [t for t in tokens if t.i < cut]
 
     @staticmethod
     def _left_subject(verb: Any, in_quote: list[int]) -> Any:

@@ -50,7 +50,7 @@ class Linker:
                     starts, quote.start
                 )
             ]
-            before = self._turn(text, quote, near, cue_ends)
+            before = self._turn(doc, text, quote, near, cue_ends)
             if before is not None:
                 before.content.extend(quote.pieces)
                 before.quotes.append(qi)
@@ -59,7 +59,7 @@ class Linker:
         return candidates
 
     def _turn(
-        self, text: str, quote: Quote, candidates: list[Candidate], cue_ends: dict[int, int]
+        self, doc: Any, text: str, quote: Quote, candidates: list[Candidate], cue_ends: dict[int, int]
     ) -> Candidate | None:
         """The quoted attribution whose turn this cue-less quotation continues, if any."""
         para_start = text.rfind("\n", 0, quote.start) + 1
@@ -75,7 +75,13 @@ class Linker:
             last_end = max(last.end, cue_ends[id(last)])
             # same paragraph: only the cue clause may stand between them
             gap = text[last_end : quote.start]
-            return last if len(gap) <= self.max_gap_chars and "\n" not in gap else None
+            if "\n" in gap:
+                return None
+            if len(gap) <= self.max_gap_chars:
+                return last
+            # “A,” said Matt Baker, a former commissioner who is now …. “B.”: a long source,
+            # but still only the sentence of the cue, which ends right before B
+            return last if self._cue_sentence_only(doc, last, last_end, quote.start) else None
         # a new paragraph that opens with this quotation and is (nearly) all quotation
         para_end = text.find("\n", quote.start)
         para_end = len(text) if para_end < 0 else para_end
@@ -83,6 +89,17 @@ class Linker:
             return None
         prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
         return last if last.end >= prev_para_start else None
+
+    @staticmethod
+    def _cue_sentence_only(doc: Any, cand: Candidate, start: int, end: int) -> bool:
+        """True when the text from ``start`` to ``end`` is the rest of the sentence of the
+        candidate's cue (no other sentence, at most 300 characters)."""
+        if not cand.cue or end - start > 300:
+            return False
+        sent = doc[max(cand.cue)].sent
+        text = doc.text
+        tail = text[sent.end_char : end] if sent.end_char <= end else ""
+        return sent.end_char >= start and not tail.strip() and text[start:end].rstrip()[-1:] in ".!?:"
 
     @staticmethod
     def _cut_nested(doc: Any, text: str, candidates: list[Candidate]) -> None:
