@@ -237,6 +237,48 @@ def test_a_closing_aside_of_the_writer_is_not_content(extractor: Any) -> None:
     ]
 
 
+def test_a_source_keeps_its_relative_clause(extractor: Any) -> None:
+    text = "Jane Paradis, who volunteered for the campaign in 1992, said the race was close."
+    att = only(extractor, text)
+    assert (att["source"], att["speaker"]) == (
+        "Jane Paradis, who volunteered for the campaign in 1992",
+        "Jane Paradis",
+    )
+
+
+def test_a_coordinated_verb_with_its_own_clause_is_not_the_quotations_cue(extractor: Any) -> None:
+    text = (
+        "Senator Lindsey Graham said that Carson is a \u201cgood, decent man,\u201d and said that "
+        "Trump \u201cmelted down last night.\u201d"
+    )
+    found = run(extractor, text)
+    assert all(a["kind"] != "direct" for a in found), found
+
+
+def test_a_title_after_a_preposition_is_not_a_quotation(extractor: Any) -> None:
+    text = '"We will win," Sanders said on "CBS This Morning." He appeared on "Meet the Press" too.'
+    found = run(extractor, text)
+    assert [(a["content"], a["addressee"]) for a in found] == [(['"We will win,"'], "CBS This Morning")]
+
+
+def test_a_relative_with_the_same_surname_is_another_person(extractor: Any) -> None:
+    text = (
+        "CLEVELAND - Donald Trump painted a picture of a nation in crisis.\n\n"
+        '"I am your voice," Trump said. He was introduced by his daughter Ivanka Trump, who '
+        "spoke of his work.\n\n"
+        '"We will win," Trump said.'
+    )
+    found = run(extractor, text)
+    assert found[0]["source"] == "Donald Trump"
+    assert [a["speaker"] for a in found if a["kind"] == "direct"] == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_group_named_after_a_person_is_not_that_person(extractor: Any) -> None:
+    text = "Bernie Sanders spoke in Ohio. One Sanders supporter wrote that the race was rigged."
+    found = run(extractor, text)
+    assert found[-1]["speaker"] is None and found[-1]["description"] == "One Sanders supporter"
+
+
 def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
     text = (
         "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"

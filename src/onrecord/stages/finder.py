@@ -115,6 +115,46 @@ def _is_audience(token: Any) -> bool:
     )
 
 
+# Words after which a short quotation in title case is the name of a work or a programme.
+_TITLE_BEFORE = frozenset(
+    """on in of for from at with by about to star host anchor show program programme film movie
+    book series magazine column podcast album song titled entitled""".split()
+)
+
+
+def title_spans(doc: Any, quotes: list[Any]) -> list[Span]:
+    """The spans of the top-level quotations that name a work or a programme (``_is_title``)."""
+    found = []
+    for quote in quotes:
+        if quote.depth != 0:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is not None and _is_title(doc, doc.text, quote, list(span)):
+            found.append(quote.span)
+    return found
+
+
+def _within(spans: list[Span], outer: list[Span]) -> bool:
+    """True when every span lies inside one of ``outer``."""
+    return bool(outer) and all(any(o.start <= s.start and s.end <= o.end for o in outer) for s in spans)
+
+
+def _is_title(doc: Any, text: str, quote: Any, tokens: list[Any]) -> bool:
+    """True for a quotation that names a work or a programme: a few words in title case right
+    after a preposition or a possessive ("on “CBS This Morning,”", "ABC’s “This Week”")."""
+    if len(quote.pieces) > 1 or not tokens:
+        return False
+    words = [t for t in tokens if t.is_alpha]
+    if not words or len(words) > 8:
+        return False
+    if any(not t.text[:1].isupper() for t in words if len(t) > 3):
+        return False
+    if any(t.text in ".!?" for t in tokens[:-2]):
+        return False
+    before = next((t for t in reversed(doc[max(0, tokens[0].i - 2) : tokens[0].i]) if not t.is_quote), None)
+    return before is not None and (before.lower_ in _TITLE_BEFORE or before.tag_ == "POS")
+
+
 def _programme_after(prep: Any) -> list[int]:
     """The programme or outlet named right after "on" ("ABC’s “This Week”", "CNN", "“Meet
     the Press”"), not a place, a person, a day or a channel such as Twitter; else []."""
@@ -199,7 +239,11 @@ class Finder:
         found: list[Candidate] = []
         used_cues: set[int] = set()
         by_cue: dict[tuple[int, ...], Candidate] = {}
+        titles: list[Span] = []
         for qi, quote in enumerate(top):
+            if _is_title(doc, text, quote, quote_tokens.get(qi, [])):
+                titles.append(quote.span)
+                continue  # said on “CBS This Morning”: a name, not words anyone said
             cand = self._quote_cue(doc, text, quote, qi, in_quote, quote_tokens.get(qi, []))
             if cand is None:
                 continue
@@ -217,7 +261,7 @@ class Finder:
             if token.i in used_cues or in_quote[token.i] >= 0:
                 continue
             cand = self._verb_cue(doc, token, in_quote)
-            if cand is not None:
+            if cand is not None and not _within(cand.content, titles):  # "spoke on “CBS This Morning”"
                 proposed.append(cand)
         if self.scorer is not None:
             self._mark_outer(doc, proposed, found)
@@ -254,7 +298,7 @@ class Finder:
         # a quotation no cue took, inside the object of a clause with a subject: the subject
         # says it ("Trump openly admires Putin as a “strong leader”")
         for qi, quote in enumerate(top):
-            if contents.holders(quote.start, quote.end):
+            if contents.holders(quote.start, quote.end) or quote.span in titles:
                 continue
             cand = self._governor(doc, quote, qi, in_quote, used_cues, quote_tokens.get(qi, []))
             if cand is not None:
@@ -333,6 +377,10 @@ class Finder:
             for other in (token.head, *[c for c in token.children]):
                 if in_quote[other.i] >= 0 or not self._is_quote_cue(other):
                     continue
+                if other.head.i == token.i and (
+                    other.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in other.children)
+                ):
+                    continue  # “… owes it to the men and women” of the state to answer …
                 if other.i == token.head.i and self._spills(token, qi, in_quote):
                     continue  # the quotation is a fragment of a paraphrase: a mixed quote
                 if self._between_is_frame(doc, quote, other, in_quote):
@@ -524,15 +572,17 @@ class Finder:
             and nxt.text[:1].isupper()
         ):
             closes_clause = False  # “… strength.” He told …: a new sentence, not this quote's cue
-        ends_sentence = len(tokens) > 1 and tokens[-2].text in (".", "!", "?")
         for i in range(last + 1, min(len(doc), last + 1 + self.near) if closes_clause else last + 1):
             if in_quote[i] >= 0 or (doc[i].text in ".!?" and i >= sent_end - 1) or "\n" in doc[i].text:
                 break
             if self._is_quote_cue(doc[i]):
-                # “… campaign.” Ohio Gov. John Kasich said he would …: a new sentence whose
-                # verb has words of its own, not this quotation's cue
-                if ends_sentence and any(
-                    c.dep_ in ("ccomp", "xcomp") and c.i > i and in_quote[c.i] < 0 for c in doc[i].children
+                # “… campaign.” Ohio Gov. John Kasich said he would …, “… man,” and said that
+                # Trump …: a verb with words of its own, not this quotation's cue
+                if any(
+                    c.dep_ in ("ccomp", "xcomp")
+                    and c.i > i
+                    and any(in_quote[t.i] < 0 and not t.is_punct for t in c.subtree)
+                    for c in doc[i].children
                 ):
                     break
                 return doc[i]
@@ -824,7 +874,7 @@ class Finder:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return self._np(pobj), pobj.i
+                    return self._np(pobj, (verb.i,)), pobj.i
         # the subject nearest the verb, never one across a paragraph break ("12:15 p.m.\n\nTrump says")
         subjects = sorted(
             (c for c in verb.children if c.dep_ in _SUBJECTS),
@@ -848,14 +898,14 @@ class Finder:
                         None,
                     )
                     if after is not None:
-                        return self._np(after), after.i
+                        return self._np(after, (verb.i,)), after.i
                     continue
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return [child.i], verb.head.i
-                return self._np(child), child.i
+                return self._np(child, (verb.i,)), child.i
         before = self._left_subject(verb, in_quote)
         if before is not None:
-            return self._np(before), before.i
+            return self._np(before, (verb.i,)), before.i
         head = verb
         for _ in range(5):
             if (
@@ -868,7 +918,7 @@ class Finder:
                 if subj is not None:
                     if participle or verb.dep_ in ("advcl", "acl"):
                         return [], subj.i
-                    return self._np(subj), subj.i
+                    return self._np(subj, (verb.i,)), subj.i
             else:
                 break
         # a participle or infinitive whose chain of heads found no subject ("Asserting that …,
@@ -929,17 +979,24 @@ class Finder:
         return x
 
     @staticmethod
-    def _np(head: Any) -> list[int]:
-        """A source mention: the subject's subtree without relative clauses and quotations."""
+    def _np(head: Any, cue: tuple[int, ...] = ()) -> list[int]:
+        """A source mention: the subject's subtree with its relative clauses (as PolNeAR
+        marks sources: "Paradis, who volunteered for Bill Clinton in 1992,"), without
+        quotations."""
         drop: set[int] = set()
         for child in head.children:
-            if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.text in '\u201c\u201d"'):
+            if child.dep_ == "punct" and child.text in '\u201c\u201d"':
                 drop.update(t.i for t in child.subtree)
+            elif child.dep_ in ("relcl", "acl") and any(t.is_quote or t.i in cue for t in child.subtree):
+                drop.update(t.i for t in child.subtree)  # "a statement … saying": not the cue
         tokens = [t for t in head.subtree if t.i not in drop]
         # never across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
         breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
         if breaks:
             tokens = tokens[breaks[-1] + 1 :] if tokens.index(head) > breaks[-1] else tokens[: breaks[0]]
+        # a dateline before the name: "CLEVELAND - Donald Trump"
+        if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in ("-", "\u2014", "\u2013", "--"):
+            tokens = tokens[2:]
         tokens = trim(tokens)
         return [t.i for t in tokens] or [head.i]
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..records import Span
 from .candidate import Candidate, SpanIndex
+from .finder import title_spans
 from .scanner import Quote
 
 # How far back (characters) an attribution may start and still hold the turn a quotation
@@ -41,9 +42,10 @@ class Linker:
         cue_ends = {id(c): doc[max(c.cue)].idx + len(doc[max(c.cue)]) if c.cue else 0 for c in candidates}
         contents = SpanIndex((span, c) for c in candidates for span in c.content)
         starts = [c.start for c in candidates]
+        titles = set(title_spans(doc, top))
         for qi, quote in enumerate(top):
-            if qi in claimed or contents.holders(quote.start, quote.end):
-                continue
+            if qi in claimed or contents.holders(quote.start, quote.end) or quote.span in titles:
+                continue  # a title ("said on “CBS This Morning”") continues no one's words
             # only attributions that start near enough to hold a turn this quotation continues
             near = candidates[
                 bisect.bisect_left(starts, quote.start - _TURN_REACH) : bisect.bisect_left(

@@ -161,6 +161,17 @@ def _subject_mention(head: Any) -> list[int]:
     return [t.i for t in tokens] or [head.i]
 
 
+def _dateline_person(ent: Any) -> bool:
+    """True for a dateline the recogniser took with the name after it into one entity:
+    "CLEVELAND - Donald Trump" (tagged an organisation)."""
+    return (
+        len(ent) >= 4
+        and ent[0].text.isupper()
+        and ent[1].text in ("-", "\u2014", "\u2013", "--")
+        and ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
+    )
+
+
 class Resolver:
     """Resolves sources and addressees to entities (module docstring).
 
@@ -265,11 +276,17 @@ class Resolver:
             if ent.label_ == "PERSON" and ent.start_char > headline_end >= 0
         }
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not _dateline_person(ent):
                 continue
             # a headline's "Obama Says": the recogniser took the verb into the name
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
                 ent = ent[:-1]
+            # a dateline taken into the name: "CLEVELAND - Donald Trump"
+            dashes = [
+                k for k, t in enumerate(ent) if t.text in ("-", "\u2014", "\u2013", "--") and t.whitespace_
+            ]
+            if dashes and dashes[-1] + 1 < len(ent):
+                ent = ent[dashes[-1] + 1 :]
             # "Ben Carson Defends His Claims": in a title-case headline, a name the article's
             # body gives shorter ends where the body's does
             if ent.end_char <= headline_end:
@@ -289,7 +306,9 @@ class Resolver:
                 key=lambda p: (len(p.mentions), p.last_before(ent.start)),
                 default=None,
             )
-            if match is None:
+            # "his daughter Ivanka Trump" is not the "Trump" named before her
+            kin = ent.start > 0 and doc[ent.start - 1].lower_ in _KIN
+            if match is None and not kin:
                 match = max(
                     (p for p in people if p.words <= set(words) and len(p.words) == 1),
                     key=lambda p: p.last_before(ent.start),
@@ -340,9 +359,8 @@ class Resolver:
         # surnames the entity recogniser missed ("Chaffetz said"): join them to their person
         ents_at = {t.i for e in doc.ents if len(e) > 1 for t in e}
         for token in doc:
-            capitalised = token.pos_ == "PROPN" or (
-                token.pos_ == "NOUN" and token.is_sent_start and token.is_title
-            )
+            # a surname the tagger took for a common noun ("Sanders remarked", tagged NNS)
+            capitalised = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
             if capitalised and token.i not in person_at and token.i not in ents_at:
                 word = _name_words(token.text)
                 found = [p for p in people if word and word[0] in p.words and len(word[0]) > 2]
@@ -497,6 +515,9 @@ class _State:
         person = self.person_at.get(head.i)
         if person is None:
             for child in head.children:
+                # "President Obama" or "Obama, the president", not "one Sanders supporter"
+                if child.dep_ == "compound" and head.pos_ != "PROPN":
+                    continue
                 if child.dep_ in ("appos", "compound") and child.i in self.person_at:
                     person = self.person_at[child.i]
                     break
@@ -579,7 +600,7 @@ class _State:
         acronym = text.removeprefix("the ").replace(".", "").strip()
         best = _clean(text)
         for ent in self.doc.ents:
-            if ent.label_ != "ORG":
+            if ent.label_ != "ORG" or ":" in ent.text:  # "Judicial Watch: State Department …", a headline
                 continue
             other = _org_words(ent.text)
             initials = "".join(w[0] for w in other if w not in ("of", "and", "for", "on")).upper()
@@ -754,6 +775,12 @@ class _State:
         return max(scores.values(), key=lambda s: s[0])[1]
 
 
+# Words for a relative, before a name that shares a surname with someone else ("his
+# daughter Ivanka Trump").
+_KIN = frozenset(
+    """daughter son wife husband brother sister father mother dad mom child children grandson
+    granddaughter niece nephew cousin uncle aunt""".split()
+)
 _VERB_FORMS = frozenset("says said tells told asks asked warns warned slams slammed blasts".split())
 _BODY_NOUNS = frozenset(
     """agency commission union committee council board department ministry company firm bank
