@@ -51,7 +51,8 @@ bench: install postgres
 	$(BIN)/python bench/stages.py --plot docs/bench/stages.png
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
-	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_addressees.py
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py addressees
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py speakers
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/settle.py --sizes 20000 100000 200000

@@ -1,0 +1,98 @@
+"""Score addressees and speakers on PolNeAR train samples that we labelled ourselves.
+
+    python bench/train_samples.py addressees [--shared ../shared] [--model rules|DIR]
+    python bench/train_samples.py speakers   [--shared ../shared] [--model rules|DIR]
+
+PolNeAR's gold has addressees and speaker entities for dev only (``dev.speakers.jsonl``),
+so the rules for them are tuned on train samples instead, labelled against the rules of
+``data/polnear/README.md``:
+
+- ``addressees``: 80 train articles (``random.seed(7)``); every one of their 1,896 gold
+  attributions was read for "the cue's clause or its sentence names who the statement was
+  made to": 172 addressees. Scored with ``addressees.py``.
+- ``speakers``: 60 other train articles (``random.seed(11)``); every gold direct quote with
+  a source got the speaker entity it refers to (the fullest name the text before it gives,
+  or a description) and its mention type: 416 quotes. Scored with ``speakers.py``.
+
+``bench/data/train_{addressees,speakers}.jsonl`` keep offsets, names and mention types only
+(the texts stay in ``../shared``). The script joins them to the train gold, runs the
+extractor over the sampled articles and prints the scorer's table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from onrecord.pipeline import Extractor  # noqa: E402
+
+SCORERS = {"addressees": "addressees.py", "speakers": "speakers.py"}
+
+
+def label_addressee(att: dict, label: dict, text: str) -> None:
+    words = " ".join(text[s:e] for s, e in label["addressee_span"])
+    att["addressee"] = {"name": words} if label["named"] else {"name": None, "description": words}
+    att["addressee_span"] = label["addressee_span"]
+
+
+def label_speaker(att: dict, label: dict, text: str) -> None:
+    att["speaker"] = label["speaker"]
+    att["mention_type"] = label["mention_type"]
+
+
+def labelled_gold(kind: str, train: Path) -> list[dict]:
+    """The sampled train articles, each labelled attribution carrying its label."""
+    labels = {}
+    for line in (ROOT / "bench" / "data" / f"train_{kind}.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        labels[row["id"]] = row[kind]
+    apply = label_addressee if kind == "addressees" else label_speaker
+    articles = []
+    for line in train.open(encoding="utf-8"):
+        article = json.loads(line)
+        if article["id"] not in labels:
+            continue
+        for label in labels[article["id"]]:
+            att = next(
+                a
+                for a in article["attributions"]
+                if a["cue"] == label["cue"] and a["content"] == label["content"]
+            )
+            apply(att, label, article["text"])
+        articles.append(article)
+    missing = set(labels) - {a["id"] for a in articles}
+    if missing:
+        raise SystemExit(f"{len(missing)} labelled articles are not in {train}")
+    return articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=sorted(SCORERS))
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--model", default="default")
+    args = parser.parse_args()
+    articles = labelled_gold(args.kind, args.shared / "data" / "polnear" / "train.jsonl")
+    build = ROOT / "build"
+    build.mkdir(exist_ok=True)
+    gold_path = build / f"train_{args.kind}.gold.jsonl"
+    pred_path = build / f"train_{args.kind}.pred.jsonl"
+    with gold_path.open("w", encoding="utf-8") as out:
+        for article in articles:
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    extractor = Extractor(model=args.model)
+    with pred_path.open("w", encoding="utf-8") as out:
+        for result in extractor.pipe(articles):
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    scorer = args.shared / "bench" / SCORERS[args.kind]
+    subprocess.run([sys.executable, str(scorer), str(gold_path), str(pred_path)], check=True)
+
+
+if __name__ == "__main__":
+    main()
