@@ -279,6 +279,24 @@ def test_a_group_named_after_a_person_is_not_that_person(extractor: Any) -> None
     assert found[-1]["speaker"] is None and found[-1]["description"] == "One Sanders supporter"
 
 
+def test_she_is_never_a_man_the_article_names(extractor: Any) -> None:
+    text = (
+        "Bernie Sanders took questions at a forum in Palo Alto. Then one voter brought up "
+        "immigration. She asked Sanders whether he would stop the deportations."
+    )
+    asked = next(a for a in run(extractor, text) if a["cue"].startswith("asked"))
+    assert asked["speaker"] is None
+
+
+def test_another_supporter_is_someone_new(extractor: Any) -> None:
+    text = (
+        "Diane Russell, a Sanders supporter, said the count was unfair.\n\n"
+        '"Yet another state we would have won," another supporter wrote on Reddit.'
+    )
+    wrote = run(extractor, text)[-1]
+    assert (wrote["speaker"], wrote["description"]) == (None, "another supporter")
+
+
 def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
     text = (
         "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"

@@ -99,6 +99,8 @@ class Person:
     names: list[str]
     words: set[str]
     gender: str | None = None
+    # True when the gender comes from a title or a first name, not from a guess
+    gender_sure: bool = False
     titles: set[str] = field(default_factory=set)
     # token indices where the article names this person
     mentions: list[int] = field(default_factory=list)
@@ -337,15 +339,19 @@ class Resolver:
                     title = f"{doc[ent.start - 2].lower_} {title}"
                 match.titles.add(title)
                 if title in MALE_TITLES:
-                    match.gender = "m"
+                    match.gender, match.gender_sure = "m", True
                 elif title in FEMALE_TITLES:
-                    match.gender = "f"
+                    match.gender, match.gender_sure = "f", True
             for token in ent:
                 person_at[token.i] = match
         for head in sorted(named_sources, key=lambda t: t.i):
             if head.i in person_at:
                 continue
-            run = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i and head.i - t.i <= 3]
+            run = [
+                t
+                for t in head.subtree
+                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i <= head.i and head.i - t.i <= 3
+            ]
             words = set(_name_words(" ".join(t.text for t in run)))
             if not words:
                 continue
@@ -372,9 +378,9 @@ class Resolver:
         for person in people:
             first = person.name.split()[0].lower() if person.name.split() else ""
             if person.gender is None and first in MALE_NAMES:
-                person.gender = "m"
+                person.gender, person.gender_sure = "m", True
             elif person.gender is None and first in FEMALE_NAMES:
-                person.gender = "f"
+                person.gender, person.gender_sure = "f", True
             if person.gender is None:
                 person.gender = _guess_gender(doc, person, person_at, reported)
         return people, person_at
@@ -581,6 +587,8 @@ class _State:
                 if body is not None:
                     return body, None, "nominal"
             person = self.titles.get(lemma) or (self.titles.get(conj.lemma_.lower()) if one_person else None)
+            if any(c.lower_ in _NEW_REFERENT for c in head.children if c.dep_ in ("det", "nummod", "amod")):
+                person = None  # "one Sanders supporter", "another supporter": someone new
             definite = any(c.lower_ in ("the", "this") for c in head.children)
             if person is None and definite and lemma in TITLES | _ROLES and not addressee:
                 gender = "m" if lemma in MALE_TITLES or lemma.endswith("man") else None
@@ -711,6 +719,7 @@ class _State:
         exclude: Person | None = None,
         gender: str | None = None,
         previous_at: int = -1,
+        against: str | None = None,
     ) -> Person | None:
         """The person a pronoun (or a bare title) refers to, by agreement and salience: the
         speaker of the turn it continues, unless another person has since become a subject;
@@ -729,6 +738,8 @@ class _State:
             person = self.person_at.get(token.i)
             if person is None or person is exclude:
                 continue
+            if against is not None and person.gender_sure and person.gender not in (None, against):
+                continue  # "She" is never Bernie Sanders, whatever the guesses
             if (
                 (token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"))
                 and (want is None or person.gender in (None, want))
@@ -760,7 +771,12 @@ class _State:
             and latest_subject[0] > previous_at
         ):
             turn = latest_subject[1]  # someone else has taken the floor since
-        if turn is not None and (want is None or turn.gender in (None, want)) and turn is not exclude:
+        if (
+            turn is not None
+            and (want is None or turn.gender in (None, want))
+            and turn is not exclude
+            and not (against is not None and turn.gender_sure and turn.gender not in (None, against))
+        ):
             if id(turn) in scores:
                 scores[id(turn)] = (scores[id(turn)][0] + 1.0, turn)
             elif turn is previous and here - self.sent_of.get(previous_at, here) <= self.window:
@@ -770,11 +786,13 @@ class _State:
             if want is not None and not any_gender and gender is None:
                 # every person near is of the other gender by our guess: a guess can be wrong,
                 # an unresolved pronoun is always wrong
-                return self._antecedent(pron, previous, True, exclude, None, previous_at)
+                return self._antecedent(pron, previous, True, exclude, None, previous_at, against=want)
             return None
         return max(scores.values(), key=lambda s: s[0])[1]
 
 
+# Determiners of a description that brings in someone new ("another supporter wrote").
+_NEW_REFERENT = frozenset("a an another one some several many other".split())
 # Words for a relative, before a name that shares a surname with someone else ("his
 # daughter Ivanka Trump").
 _KIN = frozenset(
