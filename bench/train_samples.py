@@ -9,7 +9,8 @@ so the rules for them are tuned on train samples instead, labelled against the r
 
 - ``addressees``: 80 train articles (``random.seed(7)``); every one of their 1,896 gold
   attributions was read for "the cue's clause or its sentence names who the statement was
-  made to": 172 addressees. Scored with ``addressees.py``.
+  made to": 172 addressees; a pronoun ("urged him") carries the name or description it
+  refers to. Scored with ``addressees.py``.
 - ``speakers``: 60 other train articles (``random.seed(11)``); every gold direct quote with
   a source got the speaker entity it refers to (the fullest name the text before it gives,
   or a description) and its mention type: 416 quotes. Scored with ``speakers.py``.
@@ -36,8 +37,12 @@ SCORERS = {"addressees": "addressees.py", "speakers": "speakers.py"}
 
 
 def label_addressee(att: dict, label: dict, text: str) -> None:
+    # the words of the mention, unless the label resolves it ("him" → "Chris Christie")
     words = " ".join(text[s:e] for s, e in label["addressee_span"])
-    att["addressee"] = {"name": words} if label["named"] else {"name": None, "description": words}
+    if label["named"]:
+        att["addressee"] = {"name": label.get("name", words)}
+    else:
+        att["addressee"] = {"name": None, "description": label.get("description", words)}
     att["addressee_span"] = label["addressee_span"]
 
 

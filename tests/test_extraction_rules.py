@@ -297,6 +297,24 @@ def test_another_supporter_is_someone_new(extractor: Any) -> None:
     assert (wrote["speaker"], wrote["description"]) == (None, "another supporter")
 
 
+def test_an_interview_anywhere_in_the_sentence_is_the_occasion(extractor: Any) -> None:
+    text = (
+        "Sanders has denounced supporters who level sexist attacks, saying his campaign does "
+        "not want them, in an interview with CNN on Sunday."
+    )
+    assert {a["addressee"] for a in run(extractor, text)} == {"CNN"}
+
+
+def test_a_second_verb_does_not_take_the_first_ones_destination(extractor: Any) -> None:
+    text = "She is moving to Los Angeles but is expected to say that the show will go on."
+    assert all(a["addressee"] is None for a in run(extractor, text))
+
+
+def test_an_addressee_name_the_parser_broke_off_is_whole(extractor: Any) -> None:
+    text = "Speaking to MSNBC\u2019s Morning Joe Monday, Trump said the caucus system is complex."
+    assert only(extractor, text)["addressee"] == "MSNBC\u2019s Morning Joe"
+
+
 def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
     text = (
         "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"

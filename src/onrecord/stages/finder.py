@@ -37,7 +37,7 @@ _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
 _MEDIA = frozenset(
     """interview statement letter call email e-mail memo message appearance conversation speech
-    briefing meeting breakfast dinner lunch session""".split()
+    briefing meeting breakfast dinner lunch session forum broadcast podcast""".split()
 )
 # Common nouns for the people a statement is made to ("said to reporters").
 _AUDIENCES = frozenset(
@@ -76,6 +76,8 @@ _NOT_CUE_ADVERBS = frozenset(
     """then so thus however therefore meanwhile instead also_not how when where why as here there
     indeed otherwise""".split()
 )
+# Occasions named after the outlet that holds them ("in a CNN interview", "in an MSNBC forum").
+_INTERVIEWS = frozenset("interview forum appearance broadcast podcast".split())
 # Verbs of sending whose object may be the message rather than its reader ("emailed a link").
 _SENDING = frozenset("email e-mail text message".split())
 # Where a statement is posted or aired, not who it is made to ("said on Twitter").
@@ -102,6 +104,19 @@ def _mention(token: Any) -> list[int]:
         for t in token.subtree
         if t.i not in drop and t.dep_ != "punct" and (t.i == token.i or t.ent_type_ not in ("DATE", "TIME"))
     ]
+    # a name the parser broke off ("MSNBC’s Morning | Joe Monday", "Bill | O’Reilly")
+    doc, end = token.doc, max(t.i for t in tokens)
+    while (
+        end + 1 < len(doc)
+        and doc[end].text[:1].isupper()
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].pos_ not in ("VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT")
+        and doc[end + 1].ent_type_ not in ("DATE", "TIME")
+        and end + 1 not in drop
+        and len(tokens) < 8
+    ):
+        end += 1
+        tokens.append(doc[end])
     return [t.i for t in tokens][:8]
 
 
@@ -1033,7 +1048,7 @@ class Finder:
         # "In an interview with reporters, the senator criticized … and said …": the occasion
         # of the first verb is the second's too, whatever the first verb is
         if verb.dep_ == "conj" and depth < 2:
-            found = self._occasion(verb.head)
+            found = self._occasion(verb.head, shared=True)
             if found:
                 return found
         return self._opening(verb)
@@ -1070,17 +1085,18 @@ class Finder:
         return Finder._occasion(verb)
 
     @staticmethod
-    def _occasion(verb: Any) -> list[int]:
+    def _occasion(verb: Any, shared: bool = False) -> list[int]:
         """An addressee named by the verb's prepositions or by a participle of speaking
         hung from it or from its subject ("said to reporters", "in an interview with CNN",
-        "speaking to a veterans group, …")."""
+        "speaking to a veterans group, …"). ``shared``: only an occasion another verb can
+        share (an interview, a programme, "speaking to"), not "moving to Los Angeles"."""
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
         holders = [verb] + [c for c in verb.children if c.dep_ in _SUBJECTS]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() in _ADDRESSING:
                     preps.extend(c for c in child.children if c.dep_ in ("prep", "dative"))
-        return Finder._through(preps)
+        return Finder._through(preps, opening=shared)
 
     @staticmethod
     def _opening(verb: Any) -> list[int]:
@@ -1098,6 +1114,16 @@ class Finder:
                 preps.append(token)
             elif token.lemma_.lower() in _ADDRESSING and token.tag_ == "VBG" and token.i == sent.start:
                 preps.extend(c for c in token.children if c.dep_ in ("prep", "dative"))
+        # an interview frames the whole sentence, wherever it stands ("…, saying his campaign
+        # doesn't want “that crap,” in an interview with CNN on Sunday")
+        preps.extend(
+            t
+            for t in sent
+            if t.dep_ == "prep"
+            and t.lower_ in ("in", "during")
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in _INTERVIEWS for c in t.children)
+            and t not in preps
+        )
         return Finder._through(preps, opening=True)
 
     @staticmethod
@@ -1148,7 +1174,9 @@ class Finder:
                 outlet = [
                     c
                     for c in pobj.children
-                    if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and pobj.lemma_ == "interview"
+                    if c.dep_ in ("compound", "poss")
+                    and c.pos_ == "PROPN"
+                    and pobj.lemma_.lower() in _INTERVIEWS
                 ]
                 if outlet:
                     return _mention(outlet[0])
