@@ -315,6 +315,11 @@ def test_an_addressee_name_the_parser_broke_off_is_whole(extractor: Any) -> None
     assert only(extractor, text)["addressee"] == "MSNBC\u2019s Morning Joe"
 
 
+def test_what_is_called_something_belongs_to_the_quotation(extractor: Any) -> None:
+    att = only(extractor, "The admiral called both Beijing and Moscow \u201cprovocative.\u201d")
+    assert (att["kind"], att["content"]) == ("mixed", ["both Beijing and Moscow \u201cprovocative.\u201d"])
+
+
 def test_pronoun_goes_to_the_speaker_of_the_turn_not_the_last_name(extractor: Any) -> None:
     text = (
         "\u201cChina has leapt forward,\u201d Vladimir Putin told Xi Jinping.\n"

@@ -417,10 +417,26 @@ class Finder:
         addressee = self._addressee(verb)
         if set(addressee) & set(source):  # “…?” asked Mr. Manafort: the one asking
             addressee = []
+        content = list(quote.pieces)
+        # "called China ''provocative and expansionist''": what was so called is said too
+        named = (
+            next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "dobj" and verb.i < c.i < tokens[0].i and in_quote[c.i] < 0
+                ),
+                None,
+            )
+            if verb.lemma_.lower() in _NAMING | {"deem", "consider"} and len(quote.pieces) == 1
+            else None
+        )
+        if named is not None and "\n" not in text[named.left_edge.idx : quote.end]:
+            content = [Span(named.left_edge.idx, quote.end)]
         return Candidate(
             cue=self._cue_tokens(verb),
             source=source,
-            content=list(quote.pieces),
+            content=content,
             route=f"quote-{route}",
             confidence=confidence,
             addressee=addressee,
