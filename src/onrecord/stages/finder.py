@@ -140,13 +140,29 @@ _TITLE_BEFORE = frozenset(
 def title_spans(doc: Any, quotes: list[Any]) -> list[Span]:
     """The spans of the top-level quotations that name a work or a programme (``_is_title``)."""
     found = []
+    text = doc.text  # spaCy joins the tokens anew on every access
     for quote in quotes:
         if quote.depth != 0:
             continue
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is not None and _is_title(doc, doc.text, quote, list(span)):
+        if span is not None and _is_title(doc, text, quote, list(span)):
             found.append(quote.span)
     return found
+
+
+def _interviews(sent: Any) -> list[Any]:
+    """The "in an interview with …" prepositions of a sentence (read once per sentence)."""
+    doc = sent.doc
+    cache = doc.user_data.setdefault("onrecord_interviews", {})
+    if sent.start not in cache:
+        cache[sent.start] = [
+            t
+            for t in sent
+            if t.dep_ == "prep"
+            and t.lower_ in ("in", "during")
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in _INTERVIEWS for c in t.children)
+        ]
+    return cache[sent.start]
 
 
 def _within(spans: list[Span], outer: list[Span]) -> bool:
@@ -1132,14 +1148,7 @@ class Finder:
                 preps.extend(c for c in token.children if c.dep_ in ("prep", "dative"))
         # an interview frames the whole sentence, wherever it stands ("…, saying his campaign
         # doesn't want “that crap,” in an interview with CNN on Sunday")
-        preps.extend(
-            t
-            for t in sent
-            if t.dep_ == "prep"
-            and t.lower_ in ("in", "during")
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in _INTERVIEWS for c in t.children)
-            and t not in preps
-        )
+        preps.extend(t for t in _interviews(sent) if t not in preps)
         return Finder._through(preps, opening=True)
 
     @staticmethod
