@@ -151,18 +151,19 @@ def title_spans(doc: Any, quotes: list[Any]) -> list[Span]:
 
 
 def _interviews(sent: Any) -> list[Any]:
-    """The "in an interview with …" prepositions of a sentence (read once per sentence)."""
+    """The "in an interview with …" prepositions of a sentence (read once per sentence; the
+    cache keeps token indices, so that it holds no reference back to the Doc)."""
     doc = sent.doc
     cache = doc.user_data.setdefault("onrecord_interviews", {})
     if sent.start not in cache:
         cache[sent.start] = [
-            t
+            t.i
             for t in sent
             if t.dep_ == "prep"
             and t.lower_ in ("in", "during")
             and any(c.dep_ == "pobj" and c.lemma_.lower() in _INTERVIEWS for c in t.children)
         ]
-    return cache[sent.start]
+    return [doc[i] for i in cache[sent.start]]
 
 
 def _within(spans: list[Span], outer: list[Span]) -> bool:
