@@ -21,6 +21,7 @@ from ..records import Span
 from .candidate import Candidate, SpanIndex
 from .lexicon import (
     CLAUSE_CUES,
+    DASHES,
     INFINITIVE_CUES,
     OBJECT_CUES,
     QUOTE_CUES,
@@ -73,8 +74,8 @@ _ON_AIR = frozenset(
 )
 # Adverbs before a cue that are not part of it: sentence links and questions.
 _NOT_CUE_ADVERBS = frozenset(
-    """then so thus however therefore meanwhile instead also_not how when where why as here there
-    indeed otherwise""".split()
+    """then so thus however therefore meanwhile instead how when where why as here there indeed
+    otherwise""".split()
 )
 # Occasions named after the outlet that holds them ("in a CNN interview", "in an MSNBC forum").
 _INTERVIEWS = frozenset("interview forum appearance broadcast podcast".split())
@@ -138,16 +139,21 @@ _TITLE_BEFORE = frozenset(
 
 
 def title_spans(doc: Any, quotes: list[Any]) -> list[Span]:
-    """The spans of the top-level quotations that name a work or a programme (``_is_title``)."""
-    found = []
-    text = doc.text  # spaCy joins the tokens anew on every access
-    for quote in quotes:
-        if quote.depth != 0:
-            continue
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is not None and _is_title(doc, text, quote, list(span)):
-            found.append(quote.span)
-    return found
+    """The spans of the top-level quotations that name a work or a programme (``_is_title``),
+    found once per document: the finder and the linker both ask."""
+    cache = doc.user_data.setdefault("onrecord_titles", {})
+    key = tuple(quote.span for quote in quotes if quote.depth == 0)
+    if key not in cache:
+        found = []
+        for quote in quotes:
+            if quote.depth != 0:
+                continue
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if span is not None and _is_title(doc, quote, list(span)):
+                found.append(quote.span)
+        cache.clear()
+        cache[key] = found
+    return cache[key]
 
 
 def _interviews(sent: Any) -> list[Any]:
@@ -171,7 +177,7 @@ def _within(spans: list[Span], outer: list[Span]) -> bool:
     return bool(outer) and all(any(o.start <= s.start and s.end <= o.end for o in outer) for s in spans)
 
 
-def _is_title(doc: Any, text: str, quote: Any, tokens: list[Any]) -> bool:
+def _is_title(doc: Any, quote: Any, tokens: list[Any]) -> bool:
     """True for a quotation that names a work or a programme: a few words in title case right
     after a preposition or a possessive ("on “CBS This Morning,”", "ABC’s “This Week”")."""
     if len(quote.pieces) > 1 or not tokens:
@@ -271,10 +277,9 @@ class Finder:
         found: list[Candidate] = []
         used_cues: set[int] = set()
         by_cue: dict[tuple[int, ...], Candidate] = {}
-        titles: list[Span] = []
+        titles = title_spans(doc, top)
         for qi, quote in enumerate(top):
-            if _is_title(doc, text, quote, quote_tokens.get(qi, [])):
-                titles.append(quote.span)
+            if quote.span in titles:
                 continue  # said on “CBS This Morning”: a name, not words anyone said
             cand = self._quote_cue(doc, text, quote, qi, in_quote, quote_tokens.get(qi, []))
             if cand is None:
@@ -1043,7 +1048,7 @@ class Finder:
         if breaks:
             tokens = tokens[breaks[-1] + 1 :] if tokens.index(head) > breaks[-1] else tokens[: breaks[0]]
         # a dateline before the name: "CLEVELAND - Donald Trump"
-        if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in ("-", "\u2014", "\u2013", "--"):
+        if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in DASHES:
             tokens = tokens[2:]
         tokens = trim(tokens)
         return [t.i for t in tokens] or [head.i]

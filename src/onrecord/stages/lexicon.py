@@ -519,3 +519,7 @@ def cue_precision(lemma: str, route: str) -> float:
     if route == "clause":
         return CLAUSE_PRECISION.get(lemma, 0.4)
     return max(CUE_PRECISION.get(lemma, 0.4), 0.3)
+
+
+# Dashes that set a dateline off from what follows ("CLEVELAND - Donald Trump").
+DASHES = frozenset(("-", "\u2014", "\u2013", "--"))

@@ -19,6 +19,8 @@ from typing import Any
 
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
+from .finder import Finder
+from .lexicon import DASHES
 from .scanner import Quote
 
 TITLES = frozenset(
@@ -147,29 +149,13 @@ def _clean(text: str) -> str:
     return text
 
 
-def _subject_mention(head: Any) -> list[int]:
-    """The noun phrase a subject heads, without relative clauses, quotations and anything
-    across a paragraph break: where a participle's speaker is named."""
-    drop = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in drop and not t.is_quote]
-    breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
-    if breaks:
-        k = tokens.index(head)
-        tokens = tokens[breaks[-1] + 1 :] if k > breaks[-1] else tokens[: breaks[0]]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return [t.i for t in tokens] or [head.i]
-
-
 def _dateline_person(ent: Any) -> bool:
     """True for a dateline the recogniser took with the name after it into one entity:
     "CLEVELAND - Donald Trump" (tagged an organisation)."""
     return (
         len(ent) >= 4
         and ent[0].text.isupper()
-        and ent[1].text in ("-", "\u2014", "\u2013", "--")
+        and ent[1].text in DASHES
         and ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
     )
 
@@ -231,7 +217,7 @@ class Resolver:
                     confidence=round(min(1.0, cand.confidence * factor), 4),
                     addressee_span=self._spans(doc, cand.addressee),
                     speaker_span=(
-                        self._spans(doc, _subject_mention(doc[cand.subject]))
+                        self._spans(doc, Finder._np(doc[cand.subject]))
                         if not cand.source and cand.subject is not None and speaker is not None
                         else ()
                     ),
@@ -284,9 +270,7 @@ class Resolver:
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
                 ent = ent[:-1]
             # a dateline taken into the name: "CLEVELAND - Donald Trump"
-            dashes = [
-                k for k, t in enumerate(ent) if t.text in ("-", "\u2014", "\u2013", "--") and t.whitespace_
-            ]
+            dashes = [k for k, t in enumerate(ent) if t.text in DASHES and t.whitespace_]
             if dashes and dashes[-1] + 1 < len(ent):
                 ent = ent[dashes[-1] + 1 :]
             # "Ben Carson Defends His Claims": in a title-case headline, a name the article's
