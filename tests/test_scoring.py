@@ -205,6 +205,24 @@ def test_evaluate_reports_a_bad_prediction_file(tmp_path: Path, capsys: pytest.C
     assert capsys.readouterr().err.strip() == f"onrecord: error: {bad}:2: not a prediction record"
 
 
+@pytest.mark.parametrize("key", ["source", "speaker_span"])
+def test_evaluate_reports_spans_it_cannot_score(
+    key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": TEXT, "attributions": GOLD}) + "\n")
+    bad = tmp_path / "pred.jsonl"
+    attribution = {"cue": [[0, 1]], "source": [], "content": [[0, 5]], key: "Putin"}
+    bad.write_text(json.dumps({"id": "a", "attributions": [attribution]}) + "\n")
+    assert cli.main(["evaluate", str(gold), "--pred", str(bad), "--participle-source", "subject"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.strip()
+        == f"onrecord: error: {bad}:1: not a prediction record ('{key}' is not a list of [start, end] pairs)"
+    )
+    assert "Traceback" not in err
+
+
 def test_evaluate_reports_a_bad_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a"}\n')

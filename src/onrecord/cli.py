@@ -148,9 +148,23 @@ def _add_participle_source(cmd: Any) -> None:
     )
 
 
-def _subject_as_source(attribution: Any) -> Any:
+def _bad_spans(attribution: Any) -> str | None:
+    """Why a predicted attribution's spans cannot be scored, or None: each of ``cue``,
+    ``source``, ``content`` and ``speaker_span`` is a list of [start, end] integer pairs."""
+    if not isinstance(attribution, dict):
+        return "an attribution is not a JSON object"
+    for key in ("cue", "source", "content", "speaker_span"):
+        spans = attribution.get(key) or []
+        if not isinstance(spans, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair) for pair in spans
+        ):
+            return f"{key!r} is not a list of [start, end] pairs"
+    return None
+
+
+def _subject_as_source(attribution: dict[str, Any]) -> dict[str, Any]:
     """A prediction record's ``speaker_span`` as its source when it has none."""
-    if not isinstance(attribution, dict) or attribution.get("source") or not attribution.get("speaker_span"):
+    if attribution.get("source") or not attribution.get("speaker_span"):
         return attribution
     moved = dict(attribution, source=attribution["speaker_span"])
     del moved["speaker_span"]
@@ -1003,6 +1017,9 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
                     try:
                         record = json.loads(line)
                         attributions = list(record.get("attributions") or [])
+                        bad = next((why for a in attributions if (why := _bad_spans(a))), None)
+                        if bad:
+                            return _fail(f"{args.pred}:{number}: not a prediction record ({bad})")
                         if args.participle_source == "subject":
                             attributions = [_subject_as_source(a) for a in attributions]
                         predicted[str(record["id"])] = attributions
