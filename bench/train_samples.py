@@ -9,8 +9,10 @@ so the rules for them are tuned on train samples instead, labelled against the r
 
 - ``addressees``: 80 train articles (``random.seed(7)``); every one of their 1,896 gold
   attributions was read for "the cue's clause or its sentence names who the statement was
-  made to": 172 addressees; a pronoun ("urged him") carries the name or description it
-  refers to. Scored with ``addressees.py``.
+  made to": 173 addressees; a pronoun ("urged him") carries the name or description it
+  refers to. A second reading added one the first had missed ("Asked if …, Ryan said": the
+  one asked) and gave "ABC’s George Stephanopoulos" the person's name, not the outlet's.
+  Scored with ``addressees.py``.
 - ``speakers``: 60 other train articles (``random.seed(11)``); every gold direct quote with
   a source got the speaker entity it refers to (the fullest name the text before it gives,
   or a description) and its mention type: 416 quotes. Scored with ``speakers.py``.

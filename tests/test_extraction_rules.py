@@ -378,3 +378,66 @@ def test_relative_pronoun_names_the_noun_before_it(extractor: Any) -> None:
     text = 'Reporters turned to the Chicago Police Department, which reported "2,521 shootings" this year.'
     att = next(a for a in run(extractor, text) if a["cue"] == "reported")
     assert att["speaker"] == "the Chicago Police Department"
+
+
+def addressees(extractor: Any, text: str) -> list[str | None]:
+    return [a["addressee"] for a in run(extractor, text)]
+
+
+def test_an_addressee_keeps_the_punctuation_inside_its_name(extractor: Any) -> None:
+    text = "Christine Todd Whitman told The Star-Ledger of Newark last week she would vote for Clinton."
+    assert addressees(extractor, text) == ["The Star-Ledger"]
+    text = "The American Legion wrote to Sanders\u2019 Senate office that it did not have permission."
+    assert addressees(extractor, text) == ["Sanders\u2019 Senate office"]
+
+
+def test_an_addressee_the_recogniser_named_in_part_has_the_name_as_written(extractor: Any) -> None:
+    text = "On Friday, Gingrich told Bill O\u2019Reilly of Fox News that \u201cyou have to look at it.\u201d"
+    assert addressees(extractor, text) == ["Bill O\u2019Reilly"]
+    text = "\u201cShow me somebody,\u201d Carson told ABC\u2019s George Stephanopoulos by phone."
+    assert addressees(extractor, text) == ["George Stephanopoulos"]
+
+
+def test_a_programme_in_quotation_marks_keeps_its_whole_name(extractor: Any) -> None:
+    text = 'In an interview with "Fox and Friends," Donald Trump said that the U.S. should act.'
+    assert addressees(extractor, text) == ["Fox and Friends"]
+    text = "\u201cI have always said that I expect to be vetted,\u201d he said on  \u201cMeet the Press.\u201d"
+    assert addressees(extractor, text) == ["Meet the Press"]
+    text = "Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said he would consider it."
+    assert addressees(extractor, text) == ["Fox News Channel\u2019s Hannity"]
+
+
+def test_an_outlet_before_interview_is_the_addressee_whatever_its_tag(extractor: Any) -> None:
+    assert addressees(extractor, "Trump said in an MSNBC interview that he would win.") == ["MSNBC"]
+
+
+def test_addressing_and_pushing_name_their_object(extractor: Any) -> None:
+    text = "Addressing the state party\u2019s annual gala Thursday, Trump said the South has treated him well."
+    assert addressees(extractor, text) == ["the state party\u2019s annual gala"]
+    text = "Bernie Sanders is pushing fellow Senate Democrats to reject the Puerto Rico debt deal."
+    assert addressees(extractor, text) == ["Democrats"]
+    text = "Sanders on Wednesday also called upon the U.S. to press China."
+    assert addressees(extractor, text) == ["U.S."]
+
+
+def test_an_object_that_cannot_be_told_is_no_addressee(extractor: Any) -> None:
+    assert addressees(extractor, "Trump promised a wall to the crowd’s delight.") == [None]
+    assert addressees(extractor, "Trump promised voters that Mexico would pay for it.") == ["voters"]
+    text = "Trump won by encouraging the base’s general revulsion for establishment leaders."
+    assert addressees(extractor, text) == [None] * len(run(extractor, text))
+    text = "Manafort ignored Cruz, alluding to him only to echo remarks he made earlier this week."
+    assert all(a["addressee"] is None for a in run(extractor, text))
+
+
+def test_a_summarising_participle_does_not_inherit_the_one_told(extractor: Any) -> None:
+    text = "A spokeswoman emailed reporters the text of the law, arguing that it says nothing of the sort."
+    found = {a["cue"]: a["addressee"] for a in run(extractor, text)}
+    assert found == {"emailed": "reporters", "arguing": None}
+
+
+def test_a_quotation_a_verb_governs_has_the_occasion_of_its_sentence(extractor: Any) -> None:
+    text = (
+        "Speaking to MSNBC’s Morning Joe Monday in New Hampshire, Bush referred to Rubio as “a bright, "
+        "charismatic leader” but described his leadership skills as a “work in progress.”"
+    )
+    assert addressees(extractor, text) == ["MSNBC’s Morning Joe", "MSNBC’s Morning Joe"]

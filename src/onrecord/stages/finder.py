@@ -46,8 +46,19 @@ _AUDIENCES = frozenset(
     committee people host viewer listener reader delegate congress senator representative
     colleague follower donor worker employee staff press media panel jury court board council
     nation country world family parent child woman man friend leader government administration
-    president governor mayor minister""".split()
+    president governor mayor minister office campaign team agency department organization party
+    class graduate diner rally hall gala convention gathering caucus conference assembly
+    legislature parliament senate house chamber caller questioner interviewer moderator anchor
+    public judge candidate nominee mogul billionaire millionaire secretary chief aide official
+    executive rival opponent ally partner counterpart""".split()
 )
+# Verbs of telling whose object is always the one told ("assured donors", "told the story"
+# aside); the others' object is an addressee only if it can be one ("promised voters", not
+# "promised a wall"; "encouraged supporters", not "encouraged the base’s revulsion").
+_TOLD_OBJECT = frozenset("tell ask inform assure reassure remind brief notify".split())
+# Verbs that make an addressee of their object only with an infinitive after it: "is pushing
+# fellow Senate Democrats to reject …", "Cruz coached Trump to “breathe”".
+_PUSHING = frozenset("push pressure prod nudge coach lobby".split())
 # Prepositions whose object is what a cue reports ("complained about X", "criticism of X").
 _CONTENT_PREPS = frozenset("about against at for of on over with that".split())
 _INNER_BELIEFS = frozenset(
@@ -56,7 +67,9 @@ _INNER_BELIEFS = frozenset(
 _NAMING = frozenset("call term describe dub label brand characterize characterise".split())
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
-_NOT_TO_ADDRESSEE = frozenset("point refer turn go come listen look lead contribute object add".split())
+_NOT_TO_ADDRESSEE = frozenset(
+    "point refer turn go come listen look lead contribute object add allude pledge".split()
+)
 # Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
 _NOT_GOVERNORS = frozenset(
     """be know title name dub call have include feature mean use make send take give get put
@@ -92,18 +105,28 @@ _CHANNELS = frozenset(
 def _mention(token: Any) -> list[int]:
     """An addressee mention: the phrase a token heads, without relative clauses, dates and
     prepositional phrases other than "of" ("Reynolds from behind the camera" is Reynolds;
-    "Bill O'Reilly of Fox News" stays whole)."""
+    "members of the committee" stays whole), nor the place or employer after a name ("The
+    Star-Ledger of Newark", "Bill O'Reilly of Fox News")."""
     drop: set[int] = set()
     for child in token.children:
         of_name = child.lower_ == "of" and (
-            token.pos_ != "PROPN" or any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children)
+            token.pos_ != "PROPN"
+            or any(
+                c.dep_ == "pobj"
+                and c.pos_ == "PROPN"
+                and c.ent_type_ != "GPE"
+                and token.ent_type_ != "PERSON"
+                for c in child.children
+            )
         )
         if child.dep_ in ("relcl", "acl", "npadvmod", "appos") or (child.dep_ == "prep" and not of_name):
             drop.update(t.i for t in child.subtree)
     tokens = [
         t
         for t in token.subtree
-        if t.i not in drop and t.dep_ != "punct" and (t.i == token.i or t.ent_type_ not in ("DATE", "TIME"))
+        if t.i not in drop
+        and (t.dep_ != "punct" or _inside_word(t) or possessive_mark(t))
+        and (t.i == token.i or t.ent_type_ not in ("DATE", "TIME"))
     ]
     # a name the parser broke off ("MSNBC’s Morning | Joe Monday", "Bill | O’Reilly")
     doc, end = token.doc, max(t.i for t in tokens)
@@ -121,6 +144,39 @@ def _mention(token: Any) -> list[int]:
     return [t.i for t in tokens][:8]
 
 
+def _addressed(verb: Any) -> list[int]:
+    """The object of "addressing": "Addressing the party’s annual gala, Trump said …"."""
+    if verb.lemma_.lower() != "address":
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and _is_people(c)), None)
+    return _mention(obj) if obj is not None else []
+
+
+def possessive_mark(token: Any) -> bool:
+    """True for the apostrophe of a plural possessive: "Sanders’ Senate office"."""
+    doc = token.doc
+    return (
+        token.text in "'\u2019"
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i - 1].lower_.endswith("s")
+    )
+
+
+def _inside_word(token: Any) -> bool:
+    """True for punctuation within a name, between two words with no space: the hyphen of
+    "The Star-Ledger", the ampersand of "AT&T"."""
+    doc = token.doc
+    return (
+        token.text in "-&/.'\u2019"
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and doc[token.i - 1].is_alpha
+        and doc[token.i + 1].is_alpha
+    )
+
+
 def _is_audience(token: Any) -> bool:
     """True for a word that can name whom a statement is made to: a name, a pronoun, an
     organisation, "reporters"."""
@@ -128,6 +184,15 @@ def _is_audience(token: Any) -> bool:
         token.pos_ in ("PROPN", "PRON")
         or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or token.lemma_.lower() in _AUDIENCES
+    )
+
+
+def _is_people(token: Any) -> bool:
+    """True for a word that can name people: an audience word, or a noun of a person's role
+    ("voters", "activists", "Republicans", "officials")."""
+    lemma = token.lemma_.lower()
+    return _is_audience(token) or (
+        token.pos_ == "NOUN" and lemma.endswith(("er", "or", "ist", "ian", "ant", "man"))
     )
 
 
@@ -199,8 +264,8 @@ def _programme_after(prep: Any) -> list[int]:
     doc = prep.doc
     i = prep.i + 1
     quoted = False
-    while i < len(doc) and doc[i].is_quote:
-        quoted, i = True, i + 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+        quoted, i = quoted or doc[i].is_quote, i + 1
     if i >= len(doc):
         return []
     first = doc[i]
@@ -531,6 +596,7 @@ class Finder:
             confidence=0.45,
             subject=subject.i,
             quotes=[qi],
+            addressee=self._addressee(verb),
         )
 
     @staticmethod
@@ -1070,17 +1136,22 @@ class Finder:
                 asked = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if asked is not None:
                 return _mention(asked)
-        # a second verb of telling ("told X … and added") keeps X; one after a directive
-        # ("exhorted Republicans to … and said") does not; nor does a summarising "…, saying
-        # that …" (the canonical example's "told Xi that …, saying that …")
-        inherits = (verb.dep_ == "conj" and verb.head.lemma_.lower() in ("tell", "say")) or (
+        # a second verb of telling ("told X … and added", "told X …, adding that …") keeps X;
+        # one after a directive ("exhorted Republicans to … and said") does not. A
+        # participle that summarises ("emailed reporters …, arguing that …") shares only an
+        # occasion, and "…, saying that …" not even that (the canonical example's "told Xi
+        # that …, saying that …")
+        participle = (
             verb.tag_ == "VBG"
             and verb.dep_ in ("advcl", "xcomp", "pcomp", "dep")
             and verb.lemma_.lower() != "say"
         )
-        if inherits and depth < 2 and verb.head.i != verb.i:
+        inherits = (verb.dep_ == "conj" and verb.head.lemma_.lower() in ("tell", "say")) or (
+            participle and verb.lemma_.lower() in ("add", "continue")  # "…, adding that …" goes on
+        )
+        if (inherits or participle) and depth < 2 and verb.head.i != verb.i:
             head = verb.head.head if verb.head.dep_ == "prep" else verb.head  # "… by saying"
-            found = self._addressee(head, depth + 1)
+            found = self._addressee(head, depth + 1) if inherits else self._occasion(head, shared=True)
             if found:
                 return found
         # "In an interview with reporters, the senator criticized … and said …": the occasion
@@ -1095,7 +1166,7 @@ class Finder:
     def _own_addressee(verb: Any) -> list[int]:
         lemma = verb.lemma_.lower()
         # "called on police to …": the parser often takes "on" for a particle
-        if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        if lemma == "call" and any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return _mention(obj)
@@ -1107,6 +1178,7 @@ class Finder:
                     and child.tag_ not in ("WP", "WDT")
                     and (child.pos_ == "PROPN" or child.lemma_.lower() not in _TOLD_THINGS)  # "the story"
                     and (lemma not in _SENDING or _is_audience(child))  # "emailed a link"
+                    and (lemma in _TOLD_OBJECT or _is_people(child))
                 ):
                     return _mention(child)
             # "Gingrich told O’Reilly": a name the parser took for an adverb
@@ -1120,6 +1192,10 @@ class Finder:
                 and not nxt.is_punct
             ):
                 return _mention(nxt)
+        if lemma in _PUSHING and any(c.dep_ == "xcomp" for c in verb.children):
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and _is_people(c)), None)
+            if obj is not None:
+                return _mention(obj)
         return Finder._occasion(verb)
 
     @staticmethod
@@ -1133,6 +1209,9 @@ class Finder:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() in _ADDRESSING:
+                    addressed = _addressed(child)
+                    if addressed:
+                        return addressed
                     preps.extend(c for c in child.children if c.dep_ in ("prep", "dative"))
         return Finder._through(preps, opening=shared)
 
@@ -1148,9 +1227,14 @@ class Finder:
                 break
             # an opening phrase of the sentence's own verb, not of another word ("Following
             # Sanders on MSNBC, …")
-            if token.dep_ == "prep" and token.i - sent.start <= 3 and token.head.i in (verb.i, sent.root.i):
+            # ("Wednesday on Fox News Channel’s “Hannity,” Gingrich said": hung from the day)
+            owner = token.head.head if token.head.ent_type_ in ("DATE", "TIME") else token.head
+            if token.dep_ == "prep" and token.i - sent.start <= 3 and owner.i in (verb.i, sent.root.i):
                 preps.append(token)
             elif token.lemma_.lower() in _ADDRESSING and token.tag_ == "VBG" and token.i == sent.start:
+                addressed = _addressed(token)
+                if addressed:
+                    return addressed
                 preps.extend(c for c in token.children if c.dep_ in ("prep", "dative"))
         # an interview frames the whole sentence, wherever it stands ("…, saying his campaign
         # doesn't want “that crap,” in an interview with CNN on Sunday")
@@ -1187,7 +1271,7 @@ class Finder:
                 and to_speaker
             ):
                 return _mention(pobj)
-            if word == "on" and head_lemma == "call" and nominal and not opening:
+            if word in ("on", "upon") and head_lemma == "call" and nominal and not opening:
                 return _mention(pobj)
             if word in ("in", "during", "at", "on") and pobj.lemma_.lower() in _MEDIA:
                 inner = next(
@@ -1202,11 +1286,12 @@ class Finder:
                 )
                 if inner is not None:
                     return _mention(inner)
+                # "in a Bloomberg interview", "in an MSNBC interview" (tagged a common noun)
                 outlet = [
                     c
                     for c in pobj.children
                     if c.dep_ in ("compound", "poss")
-                    and c.pos_ == "PROPN"
+                    and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or (c.text.isupper() and len(c.text) > 1))
                     and pobj.lemma_.lower() in _INTERVIEWS
                 ]
                 if outlet:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
-from .finder import Finder
+from .finder import Finder, possessive_mark
 from .lexicon import DASHES
 from .scanner import Quote
 
@@ -149,6 +149,27 @@ def _clean(text: str) -> str:
     return text
 
 
+# Lowercase words a title-case name or programme may hold: "Meet the Press", "Fox and Friends".
+_TITLE_LINKS = frozenset("of and the with for on in at a an to 's \u2019s".split())
+
+
+def _join(tokens: list[Any]) -> str:
+    """The words of some tokens as written; where a token was left out between two others
+    ("Sanders’ Senate office" without its apostrophe) a space keeps the words apart."""
+    parts = []
+    for k, token in enumerate(tokens):
+        parts.append(token.text)
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            gap = (
+                token.doc.text[token.idx + len(token) : nxt.idx]
+                if nxt.i != token.i + 1
+                else token.whitespace_
+            )
+            parts.append(" " if gap and (gap.isspace() or nxt.i != token.i + 1) else "")
+    return "".join(parts)
+
+
 def _dateline_person(ent: Any) -> bool:
     """True for a dateline the recogniser took with the name after it into one entity:
     "CLEVELAND - Donald Trump" (tagged an organisation)."""
@@ -236,10 +257,32 @@ class Resolver:
         head = self._head(doc, tokens)
         found, _p, _h = state.resolve(head, None, addressee=True, exclude=speaker)
         first = doc[min(tokens)]
+        words = [doc[i] for i in sorted(tokens) if not doc[i].is_quote]
+        written = _clean(_join(words))
+        if words and words[-1].text == "." and len(words) > 1:  # a title's full stop: "… Stephanopoulos."
+            written = written.removesuffix(".").rstrip()
+        capitalised = first.text[:1].isupper() and all(
+            t.text[:1].isupper() or not t.is_alpha or t.lower_ in _TITLE_LINKS for t in words
+        )
+        # a programme in quotation marks: "Fox and Friends", ABC’s “This Week with …”
+        lo, hi = min(tokens), max(tokens)
+        if capitalised and written and any(t.is_quote for t in doc[max(0, lo - 1) : hi + 1]):
+            return Speaker(name=written, type="organisation")
         if found is not None and found.type != "person" and found.name and first.text[:1].isupper():
-            written = _clean("".join(doc[i].text_with_ws for i in sorted(tokens) if not doc[i].is_quote))
             if len(written) > len(found.name) and found.name.split()[0] in written:
                 return Speaker(name=written, type="organisation")
+        if found is not None and found.type == "person" and found.name and capitalised:
+            # "Bill O’Reilly of Fox News" where the recogniser named only "Bill"; an outlet's
+            # possessive is not part of the person's name ("ABC’s George Stephanopoulos")
+            cut = next(
+                (k for k, t in enumerate(words) if t.lower_ == "of" or t.is_punct and t.text == ","),
+                len(words),
+            )
+            core = words[:cut]
+            owner = max((k + 1 for k, t in enumerate(core) if t.tag_ == "POS"), default=0)
+            name = _clean(_join(core[owner:]))
+            if len(name) > len(found.name) and set(_name_words(found.name)) < set(_name_words(name)):
+                return Speaker(name=name, type="person")
         if (
             (found is None or found.name is None)
             and head.pos_ in ("ADV", "NOUN", "ADJ", "VERB")
@@ -679,9 +722,19 @@ class _State:
         """A speaker the article does not name: its description, type and named members."""
         # the mention without its relative clauses ("officials, who asked not to be named")
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        tokens = [t for t in head.subtree if t.i not in clauses and (t.dep_ != "punct" or t.i == head.i)]
-        text = _clean("".join(t.text_with_ws for t in tokens[:10]))
-        ents = [e for e in self.doc.ents if e.start >= head.left_edge.i and e.end <= head.right_edge.i + 1]
+        tokens = [
+            t
+            for t in head.subtree
+            if t.i not in clauses and (t.dep_ != "punct" or t.i == head.i or possessive_mark(t))
+        ]
+        text = _clean(_join(tokens[:10]))
+        ents = [
+            e
+            for e in self.doc.ents
+            if e.start >= head.left_edge.i
+            and e.end <= head.right_edge.i + 1
+            and e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+        ]
         members = tuple(_clean(e.text) for e in ents)
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         lemma = head.lemma_.lower()
