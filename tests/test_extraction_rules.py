@@ -441,3 +441,25 @@ def test_a_quotation_a_verb_governs_has_the_occasion_of_its_sentence(extractor: 
         "charismatic leader” but described his leadership skills as a “work in progress.”"
     )
     assert addressees(extractor, text) == ["MSNBC’s Morning Joe", "MSNBC’s Morning Joe"]
+
+
+def test_a_subject_before_an_aside_is_the_source(extractor: Any) -> None:
+    text = (
+        "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
+        'said the message was that "this is not going to be over in February."'
+    )
+    assert only(extractor, text)["source"].startswith("One attendee")
+    text = (
+        "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under "
+        "Mr. Putin, had said, ''I think our country does plenty of killing also.''"
+    )
+    quoted = [a for a in run(extractor, text) if a["cue"] == "had said"]
+    assert [(a["source"], a["speaker"]) for a in quoted] == [("Mr. Trump", "Trump")]
+
+
+def test_a_name_after_a_quotation_and_its_verb_is_the_source(extractor: Any) -> None:
+    text = "\u201cHaving access to the RNC file is valuable,\u201d said Skelly, explaining he knew them."
+    assert [a["source"] for a in run(extractor, text) if a["cue"] == "said"] == ["Skelly"]
+    # a participle's object is not its source
+    text = "Clinton attacked Trump on Monday, saying Trump would \u201cabolish the second amendment.\u201d"
+    assert [a["source"] for a in run(extractor, text) if a["cue"] == "saying"] == [""]

@@ -32,6 +32,7 @@ from .scanner import Quote
 from .scorer import threshold_key
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
@@ -1022,9 +1023,12 @@ class Finder:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return [child.i], verb.head.i
                 return self._np(child, (verb.i,)), child.i
-        before = self._left_subject(verb, in_quote)
+        before = self._left_subject(verb, in_quote) or self._aside_subject(verb, in_quote)
         if before is not None:
             return self._np(before, (verb.i,)), before.i
+        after = self._inverted_subject(verb, in_quote)
+        if after is not None:
+            return self._np(after, (verb.i,)), after.i
         head = verb
         for _ in range(5):
             if (
@@ -1070,6 +1074,68 @@ class Finder:
             if left - 1 in ids and tokens[0].doc[left - 1].text == "," and left - 1 > min(ids) + 2:
                 cut = left - 1 if cut is None else min(cut, left - 1)
         return tokens if cut is None else [t for t in tokens if t.i < cut]
+
+    @staticmethod
+    def _aside_subject(verb: Any, in_quote: list[int]) -> Any:
+        """The subject before an aside the parser took for the clause of the verb: "One
+        attendee, who like others spoke on the condition of anonymity, said …", "Mr. Trump,
+        asked about the deaths of journalists, had said …", "Sen. Richard J. Durbin
+        (D-Ill.), noting the size of his following, said …"."""
+        doc = verb.doc
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        )
+        k = verb.i - 1
+        while k > verb.sent.start and doc[k].pos_ in ("AUX", "ADV"):
+            k -= 1
+        if not finite or k <= verb.sent.start or doc[k].text != ",":
+            return None
+        opening = next((j for j in range(k - 1, verb.sent.start, -1) if doc[j].text in ",(\u2014"), None)
+        if opening is None or doc[opening].text != "," or opening + 1 >= k:
+            return None
+        first = doc[opening + 1]
+        if not (first.lower_ in ("who", "which") or first.tag_ in ("VBG", "VBN", "VBD")):
+            return None
+        j = opening - 1
+        if doc[j].text == ")":  # "Durbin (D-Ill.),"
+            while j > verb.sent.start and doc[j].text != "(":
+                j -= 1
+            j -= 1
+        x = doc[j] if j >= verb.sent.start else None
+        if (
+            x is None
+            or in_quote[x.i] >= 0
+            or x.pos_ not in ("PROPN", "NOUN")
+            or x.ent_type_ in ("DATE", "TIME")
+        ):
+            return None
+        while x.dep_ == "compound" and x.i < x.head.i <= j:
+            x = x.head
+        return x
+
+    @staticmethod
+    def _inverted_subject(verb: Any, in_quote: list[int]) -> Any:
+        """The name after a verb that follows a quotation when the parser took the name for
+        an adverb: "“…,” said Skelly, explaining …"."""
+        doc = verb.doc
+        if verb.i < 2 or verb.i + 1 >= len(doc) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        before = doc[verb.i - 1]
+        if not (before.is_quote or (before.text == "," and doc[verb.i - 2].is_quote)):
+            return None
+        x = doc[verb.i + 1]
+        if (
+            in_quote[x.i] >= 0
+            or x.dep_ in _SUBJECTS
+            or not x.text[:1].isupper()
+            or x.pos_ not in ("PROPN", "ADV", "NOUN")
+            or x.ent_type_ in ("DATE", "TIME")
+            or x.lower_ in _WEEKDAYS
+        ):
+            return None
+        while x.dep_ == "compound" and x.head.i > x.i:
+            x = x.head
+        return x
 
     @staticmethod
     def _left_subject(verb: Any, in_quote: list[int]) -> Any:
