@@ -401,9 +401,13 @@ def test_an_addressee_the_recogniser_named_in_part_has_the_name_as_written(extra
 def test_a_programme_in_quotation_marks_keeps_its_whole_name(extractor: Any) -> None:
     text = 'In an interview with "Fox and Friends," Donald Trump said that the U.S. should act.'
     assert addressees(extractor, text) == ["Fox and Friends"]
-    text = "\u201cI have always said that I expect to be vetted,\u201d he said on  \u201cMeet the Press.\u201d"
+    text = (
+        "\u201cI have always said that I expect to be vetted,\u201d he said on  \u201cMeet the Press.\u201d"
+    )
     assert addressees(extractor, text) == ["Meet the Press"]
-    text = "Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said he would consider it."
+    text = (
+        "Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said he would consider it."
+    )
     assert addressees(extractor, text) == ["Fox News Channel\u2019s Hannity"]
 
 
@@ -412,7 +416,9 @@ def test_an_outlet_before_interview_is_the_addressee_whatever_its_tag(extractor:
 
 
 def test_addressing_and_pushing_name_their_object(extractor: Any) -> None:
-    text = "Addressing the state party\u2019s annual gala Thursday, Trump said the South has treated him well."
+    text = (
+        "Addressing the state party\u2019s annual gala Thursday, Trump said the South has treated him well."
+    )
     assert addressees(extractor, text) == ["the state party\u2019s annual gala"]
     text = "Bernie Sanders is pushing fellow Senate Democrats to reject the Puerto Rico debt deal."
     assert addressees(extractor, text) == ["Democrats"]
@@ -463,3 +469,13 @@ def test_a_name_after_a_quotation_and_its_verb_is_the_source(extractor: Any) -> 
     # a participle's object is not its source
     text = "Clinton attacked Trump on Monday, saying Trump would \u201cabolish the second amendment.\u201d"
     assert [a["source"] for a in run(extractor, text) if a["cue"] == "saying"] == [""]
+
+
+def test_the_one_asked_is_the_addressee_not_the_speaker(extractor: Any) -> None:
+    text = (
+        "Gov. Chris Christie spoke in Trenton on Tuesday. Asked about his previous criticisms of Trump, "
+        "Christie said that was a natural part of the race."
+    )
+    found = {a["cue"]: (a["speaker"], a["addressee"]) for a in run(extractor, text)}
+    assert found["Asked about"] == (None, "Chris Christie")
+    assert found["said"] == ("Chris Christie", None)

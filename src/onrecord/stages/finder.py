@@ -153,6 +153,17 @@ def _addressed(verb: Any) -> list[int]:
     return _mention(obj) if obj is not None else []
 
 
+def _asked_passive(verb: Any) -> bool:
+    """True for "asked" as a passive participle with no agent: "Asked about it, O'Neill
+    said …", "when asked about his daughter's work, he …"."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.dep_ in ("advcl", "xcomp", "acl", "dep", "ccomp", "conj")
+        and not any(c.dep_ in ("agent", "nsubj", "aux") for c in verb.children)
+    )
+
+
 def possessive_mark(token: Any) -> bool:
     """True for the apostrophe of a plural possessive: "Sanders’ Senate office"."""
     doc = token.doc
@@ -995,6 +1006,8 @@ class Finder:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self._np(pobj, (verb.i,)), pobj.i
+        if _asked_passive(verb):
+            return [], None  # "Asked about it, O'Neill said": O'Neill was asked, by someone unnamed
         # the subject nearest the verb, never one across a paragraph break ("12:15 p.m.\n\nTrump says")
         subjects = sorted(
             (c for c in verb.children if c.dep_ in _SUBJECTS),
