@@ -159,8 +159,8 @@ def _asked_passive(verb: Any) -> bool:
     return (
         verb.lemma_.lower() == "ask"
         and verb.tag_ in ("VBN", "VBD")
-        and verb.dep_ in ("advcl", "xcomp", "acl", "dep", "ccomp", "conj")
-        and not any(c.dep_ in ("agent", "nsubj", "aux") for c in verb.children)
+        and verb.dep_ in ("advcl", "xcomp", "acl", "dep")
+        and not any(c.dep_ in ("agent", "nsubj", "aux", "dobj", "dative") for c in verb.children)
     )
 
 
