@@ -479,3 +479,13 @@ def test_the_one_asked_is_the_addressee_not_the_speaker(extractor: Any) -> None:
     found = {a["cue"]: (a["speaker"], a["addressee"]) for a in run(extractor, text)}
     assert found["Asked about"] == (None, "Chris Christie")
     assert found["said"] == ("Chris Christie", None)
+
+
+def test_a_second_verb_of_saying_after_a_reported_clause_is_its_own_attribution(extractor: Any) -> None:
+    text = (
+        "Ms. Acosta acknowledged that even she found the ''debt stack'' confusing and called the golf "
+        "venture ''a great example'' of how things had gone wrong."
+    )
+    found = {a["cue"]: (a["source"], a["content"]) for a in run(extractor, text)}
+    assert found["acknowledged"] == ("Ms. Acosta", ["that even she found the ''debt stack'' confusing"])
+    assert found["called"][0] == "Ms. Acosta"

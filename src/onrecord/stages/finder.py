@@ -32,6 +32,9 @@ from .scanner import Quote
 from .scorer import threshold_key
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Verbs of saying that, joined to a reported clause without a subject, are the speaker's next
+# act ("… and called the venture ''a great example''").
+_SECOND_ACTS = frozenset("call say add tell insist argue warn vow pledge promise describe dub".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
@@ -781,6 +784,26 @@ class Finder:
                 clause = mark.head if mark is not None else None
             if clause is not None:
                 content = list(clause.subtree)
+                # "acknowledged that she found the ''debt stack'' confusing and called the
+                # venture ''a great example''": a second verb of saying with no subject of its
+                # own is the speaker's next act, not part of what was acknowledged
+                second = next(
+                    (
+                        c
+                        for c in clause.children
+                        if c.dep_ == "conj"
+                        and c.pos_ == "VERB"
+                        and c.lemma_.lower() in _SECOND_ACTS
+                        and not any(g.dep_ in _SUBJECTS for g in c.children)
+                    ),
+                    None,
+                )
+                if second is not None:
+                    cut = min(
+                        [second.left_edge.i]
+                        + [c.i for c in clause.children if c.dep_ == "cc" and c.i < second.i]
+                    )
+                    content = [t for t in content if t.i < cut]
                 route = "clause"
                 if clause.i > verb.i:
                     # a mis-parsed first half (“Xi added China “highly values” ties and that …”)
@@ -1042,6 +1065,19 @@ class Finder:
         after = self._inverted_subject(verb, in_quote)
         if after is not None:
             return self._np(after, (verb.i,)), after.i
+        if (
+            verb.dep_ == "conj"
+            and verb.lemma_.lower() in _SECOND_ACTS
+            and verb.head.dep_ == "ccomp"
+            and verb.head.head.i != verb.head.i
+        ):
+            # "acknowledged that she found it confusing and called it …": the one who
+            # acknowledged calls, not the subject of what was acknowledged
+            outer = next(
+                (c for c in verb.head.head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None
+            )
+            if outer is not None:
+                return self._np(outer, (verb.i,)), outer.i
         head = verb
         for _ in range(5):
             if (
