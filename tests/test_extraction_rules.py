@@ -489,3 +489,13 @@ def test_a_second_verb_of_saying_after_a_reported_clause_is_its_own_attribution(
     found = {a["cue"]: (a["source"], a["content"]) for a in run(extractor, text)}
     assert found["acknowledged"] == ("Ms. Acosta", ["that even she found the ''debt stack'' confusing"])
     assert found["called"][0] == "Ms. Acosta"
+
+
+def test_a_sentence_with_its_own_subject_ends_the_turn(extractor: Any) -> None:
+    text = (
+        "As for Trump, he figures that a second gig on \u201cSaturday Night Live\u201d was an adequate "
+        "reward and so now he can coast. Or, maybe, his act\u2014\u201cMy tax plan will be a tremendous "
+        "plan!\u201d\u2014is simply tired."
+    )
+    figures = [a for a in run(extractor, text) if a["cue"] == "figures"]
+    assert len(figures) == 1 and not any("tax plan" in piece for piece in figures[0]["content"])

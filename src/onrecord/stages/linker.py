@@ -80,7 +80,7 @@ class Linker:
             if "\n" in gap:
                 return None
             if len(gap) <= self.max_gap_chars:
-                return last
+                return None if self._other_speaker(doc, last, last_end, quote.start) else last
             # “A,” said Matt Baker, a former commissioner who is now …. “B.”: a long source,
             # but still only the sentence of the cue, which ends right before B
             return last if self._cue_sentence_only(doc, last, last_end, quote.start) else None
@@ -91,6 +91,23 @@ class Linker:
             return None
         prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
         return last if last.end >= prev_para_start else None
+
+    @staticmethod
+    def _other_speaker(doc: Any, cand: Candidate, start: int, end: int) -> bool:
+        """True when the text between a turn and a quotation holds a sentence of its own with
+        a subject and a verb ("“…,” Silverman joked. The crowd chants “BERNIE!”")."""
+        if not cand.cue:
+            return False
+        cue_sent = doc[max(cand.cue)].sent
+        gap = doc.char_span(start, end, alignment_mode="contract")
+        if gap is None:
+            return False
+        return any(
+            t.pos_ in ("VERB", "AUX")
+            and t.sent.start != cue_sent.start
+            and any(c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end for c in t.children)
+            for t in gap
+        )
 
     @staticmethod
     def _cue_sentence_only(doc: Any, cand: Candidate, start: int, end: int) -> bool:
