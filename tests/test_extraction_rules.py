@@ -464,8 +464,13 @@ def test_a_subject_before_an_aside_is_the_source(extractor: Any) -> None:
 
 
 def test_a_name_after_a_quotation_and_its_verb_is_the_source(extractor: Any) -> None:
-    text = "\u201cHaving access to the RNC file is valuable,\u201d said Skelly, explaining he knew them."
-    assert [a["source"] for a in run(extractor, text) if a["cue"] == "said"] == ["Skelly"]
+    text = (
+        "Matt Skelly worked at the RNC. \u201cHaving access to the RNC file is valuable,\u201d said Skelly, "
+        "explaining he knew them."
+    )
+    assert [(a["source"], a["speaker"]) for a in run(extractor, text) if a["cue"] == "said"] == [
+        ("Skelly", "Matt Skelly")
+    ]
     # a participle's object is not its source
     text = "Clinton attacked Trump on Monday, saying Trump would \u201cabolish the second amendment.\u201d"
     assert [a["source"] for a in run(extractor, text) if a["cue"] == "saying"] == [""]

@@ -600,7 +600,13 @@ class _State:
             if PRONOUNS[lower] == "p":
                 return Speaker(name=None, type="group", description=head.text), None, "pronoun"
             return None, None, "none"
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or (
+            # "“…,” said Skelly": a name the tagger took for an adverb
+            head.pos_ in ("ADV", "ADJ", "X")
+            and head.text[:1].isupper()
+            and head.i > head.sent.start
+            and head.is_alpha
+        ):
             return self._proper(head)
         if head.pos_ == "NOUN":
             lemma = head.lemma_.lower()
