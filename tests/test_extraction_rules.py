@@ -504,3 +504,9 @@ def test_a_sentence_with_its_own_subject_ends_the_turn(extractor: Any) -> None:
     )
     figures = [a for a in run(extractor, text) if a["cue"] == "figures"]
     assert len(figures) == 1 and not any("tax plan" in piece for piece in figures[0]["content"])
+
+
+def test_a_noun_cue_takes_the_adjectives_before_it(extractor: Any) -> None:
+    text = "Kaine's full embrace of abortion rights angered the bishops."
+    found = [a for a in run(extractor, text) if "embrace" in a["cue"]]
+    assert [a["cue"] for a in found] == ["full embrace of"]

@@ -896,7 +896,12 @@ class Finder:
         "Obama's decision to …", "criticism of …"; its owner (a possessive) is the source."""
         if noun.lemma_.lower() not in self.noun_cues:
             return None
+        # "Kaine's full embrace of …", "his lyrical rejection of …": the adjectives right
+        # before the noun are part of the cue, as PolNeAR marks it
         cue = [noun.i]
+        for left in reversed(list(noun.lefts)):
+            if left.dep_ == "amod" and left.i == cue[0] - 1 and left.pos_ in ("ADJ", "VERB"):
+                cue.insert(0, left.i)
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
         if clause is not None:
             content, route = list(clause.subtree), "noun_clause"
