@@ -510,3 +510,14 @@ def test_a_noun_cue_takes_the_adjectives_before_it(extractor: Any) -> None:
     text = "Kaine's full embrace of abortion rights angered the bishops."
     found = [a for a in run(extractor, text) if "embrace" in a["cue"]]
     assert [a["cue"] for a in found] == ["full embrace of"]
+
+
+def test_the_one_urged_is_part_of_what_was_urged(extractor: Any) -> None:
+    att = only(extractor, "Activists urged superdelegates to back the will of voters at the convention.")
+    assert (att["content"], att["addressee"]) == (
+        ["superdelegates to back the will of voters at the convention"],
+        "superdelegates",
+    )
+    text = "Sanders also called upon the U.S. to press China into forcing North Korea to abide by norms."
+    att = only(extractor, text)
+    assert (att["cue"], att["content"][0][:16]) == ("also called upon", "the U.S. to pres")

@@ -207,7 +207,8 @@ def _is_people(token: Any) -> bool:
     ("voters", "activists", "Republicans", "officials")."""
     lemma = token.lemma_.lower()
     return _is_audience(token) or (
-        token.pos_ == "NOUN" and lemma.endswith(("er", "or", "ist", "ian", "ant", "man"))
+        token.pos_ == "NOUN"
+        and lemma.endswith(("er", "or", "ist", "ian", "ant", "man", "delegate", "official"))
     )
 
 
@@ -818,10 +819,26 @@ class Finder:
                     if lead:
                         start = min(c.left_edge.i for c in lead)
                         content = [t for t in verb.doc[start : clause.right_edge.i + 1]]
+        joined: list[int] = []  # words that join the cue
         if not content and (lemma in INFINITIVE_CUES or self.open):
             for child in verb.children:
                 if child.dep_ == "xcomp":
                     content = [t for t in child.subtree]
+                    # "urged Congress to act", "called on superdelegates to back …": the one
+                    # urged is part of what was urged, as PolNeAR marks it
+                    told = [
+                        c
+                        for c in verb.children
+                        if verb.i < c.i < child.i
+                        and c.dep_ in ("dobj", "prep")
+                        and c.lower_ not in ("in", "at")
+                    ]
+                    if told and all(t.i < child.left_edge.i for c in told for t in c.subtree):
+                        start = min(c.left_edge.i for c in told)
+                        if verb.doc[start].dep_ == "prep":  # "called upon": the preposition cues
+                            joined.append(start)
+                            start += 1
+                        content = list(verb.doc[start : child.right_edge.i + 1])
                     route = "infinitive"
                     break
         if (
@@ -849,7 +866,7 @@ class Finder:
                 rel = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
                 if rel:
                     content, route = rel, "relative"
-        cue = self._cue_tokens(verb)
+        cue = sorted(self._cue_tokens(verb) + joined)
         if not content and self.open:
             # "complained about X", "warned against X", "responded with X": the preposition
             # joins the cue and its object is the content
