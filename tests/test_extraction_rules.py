@@ -521,3 +521,16 @@ def test_the_one_urged_is_part_of_what_was_urged(extractor: Any) -> None:
     text = "Sanders also called upon the U.S. to press China into forcing North Korea to abide by norms."
     att = only(extractor, text)
     assert (att["cue"], att["content"][0][:16]) == ("also called upon", "the U.S. to pres")
+
+
+def test_a_quoted_predicate_takes_its_subject_into_the_content(extractor: Any) -> None:
+    text = (
+        "During their phone call Tuesday, Obama and Hollande \u201creaffirmed their shared commitment to "
+        "degrading ISIL,\u201d the White House said."
+    )
+    att = only(extractor, text)
+    assert att["content"] == [
+        "During their phone call Tuesday, Obama and Hollande \u201creaffirmed their shared commitment to "
+        "degrading ISIL,\u201d"
+    ]
+    assert only(extractor, "\u201cWe will win,\u201d Holt said.")["content"] == ["\u201cWe will win,\u201d"]

@@ -536,6 +536,10 @@ class Finder:
         )
         if named is not None and "\n" not in text[named.left_edge.idx : quote.end]:
             content = [Span(named.left_edge.idx, quote.end)]
+        else:
+            lead = self._quoted_predicate_lead(tokens, in_quote, verb, source)
+            if lead is not None and len(quote.pieces) == 1 and "\n" not in text[lead : quote.start]:
+                content = [Span(lead, quote.end)]
         return Candidate(
             cue=self._cue_tokens(verb),
             source=source,
@@ -546,6 +550,36 @@ class Finder:
             subject=subject,
             quotes=[qi],
         )
+
+    @staticmethod
+    def _quoted_predicate_lead(
+        tokens: list[Any], in_quote: list[int], verb: Any, source: list[int]
+    ) -> int | None:
+        """Where the clause starts when a quotation is its predicate and its subject stands
+        before it: "Clinton’s reaction to the rule “could be less about ethanol …,” Smith
+        said" (PolNeAR's content starts at "Clinton’s"); else None."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        qi = in_quote[words[0].i]
+        roots = [t for t in words if in_quote[t.head.i] != qi or t.head.i == t.i]
+        if len(roots) != 1:
+            return None
+        root = roots[0]
+        left = [
+            c
+            for c in root.children
+            if c.i < words[0].i and in_quote[c.i] != qi and c.dep_ in ("nsubj", "nsubjpass", "expl")
+        ]
+        if not left:
+            return None
+        start = min(c.left_edge.i for c in root.children if c.i < words[0].i and in_quote[c.i] != qi)
+        span = range(start, words[0].i)
+        if verb.i in span or any(i in span for i in source) or in_quote[start] >= 0:
+            return None
+        if any(root.doc[i].sent.start != root.sent.start for i in span):
+            return None
+        return root.doc[start].idx
 
     @staticmethod
     def _frame_source(doc: Any, tokens: list[Any], verb: Any, in_quote: list[int]) -> list[int]:
