@@ -534,3 +534,8 @@ def test_a_quoted_predicate_takes_its_subject_into_the_content(extractor: Any) -
         "degrading ISIL,\u201d"
     ]
     assert only(extractor, "\u201cWe will win,\u201d Holt said.")["content"] == ["\u201cWe will win,\u201d"]
+
+
+def test_a_name_in_apposition_stays_in_the_content(extractor: Any) -> None:
+    att = only(extractor, "Emanuel said he fired his police chief, Garry F. McCarthy.")
+    assert att["content"] == ["he fired his police chief, Garry F. McCarthy"]

@@ -1175,6 +1175,8 @@ class Finder:
                 continue
             if token.right_edge.i < end or token.head.i > token.i:
                 continue
+            if token.dep_ == "appos" and token.pos_ == "PROPN":
+                continue  # "fired his police chief, Garry F. McCarthy": the name is no aside
             left = token.left_edge.i
             if left - 1 in ids and tokens[0].doc[left - 1].text == "," and left - 1 > min(ids) + 2:
                 cut = left - 1 if cut is None else min(cut, left - 1)
