@@ -539,3 +539,8 @@ def test_a_quoted_predicate_takes_its_subject_into_the_content(extractor: Any) -
 def test_a_name_in_apposition_stays_in_the_content(extractor: Any) -> None:
     att = only(extractor, "Emanuel said he fired his police chief, Garry F. McCarthy.")
     assert att["content"] == ["he fired his police chief, Garry F. McCarthy"]
+
+
+def test_the_to_of_referred_to_is_part_of_the_cue(extractor: Any) -> None:
+    att = only(extractor, "Bush referred to Rubio as \u201ca bright, charismatic leader\u201d on Monday.")
+    assert (att["cue"], att["content"][0][:8]) == ("referred to", "Rubio as")

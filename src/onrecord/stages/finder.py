@@ -35,6 +35,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs of saying that, joined to a reported clause without a subject, are the speaker's next
 # act ("… and called the venture ''a great example''").
 _SECOND_ACTS = frozenset("call say add tell insist argue warn vow pledge promise describe dub".split())
+# Verbs whose "to" is part of the cue: "referred to X as …", "pointed to the polls".
+_TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
@@ -638,8 +640,11 @@ class Finder:
         content = trim(list(span))
         if not content or any("\n" in t.text for t in content):
             return None
+        cue = self._cue_tokens(verb)
+        if content[0].lower_ == "to" and content[0].head.i == verb.i and verb.lemma_.lower() in _TO_CUES:
+            cue, content = sorted(cue + [content[0].i]), content[1:]  # "referred to Rubio as “…”"
         return Candidate(
-            cue=self._cue_tokens(verb),
+            cue=cue,
             source=self._np(subject),
             content=self._pieces(content),
             route="quote-governor",
@@ -921,6 +926,11 @@ class Finder:
                 cue = sorted(cue + [prep.i])
         if not content:
             return None
+        # "referred to Rubio as …", "pointed to the polls": the preposition joins the cue
+        first = min(content, key=lambda t: t.i)
+        if first.lower_ == "to" and first.head.i == verb.i and lemma in _TO_CUES:
+            cue = sorted(set(cue) | {first.i})
+            content = [t for t in content if t.i != first.i]
         # a leading "that" / "whether" / "if" belongs to the content, as PolNeAR annotates it
         content = trim(self._without_aside([t for t in content if t.i != verb.i], in_quote))
         if not content:
