@@ -52,6 +52,7 @@ bench: install postgres
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/polnear_dev.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/error_analysis.py
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py addressees
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py addressees --labels bench/data/train_addressees_heldout.jsonl
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py speakers
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
 	$(BIN)/python bench/store.py
