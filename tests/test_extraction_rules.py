@@ -544,3 +544,18 @@ def test_a_name_in_apposition_stays_in_the_content(extractor: Any) -> None:
 def test_the_to_of_referred_to_is_part_of_the_cue(extractor: Any) -> None:
     att = only(extractor, "Bush referred to Rubio as \u201ca bright, charismatic leader\u201d on Monday.")
     assert (att["cue"], att["content"][0][:8]) == ("referred to", "Rubio as")
+
+
+def test_an_urging_after_a_reported_clause_is_the_speakers_own(extractor: Any) -> None:
+    text = (
+        "Councillor Tomas Reyes spoke first. He added the plan in its current form was \u201cdead on "
+        "arrival\u201d and urged colleagues to look again at a cheaper tunnel option."
+    )
+    found = {a["cue"]: (a["speaker"], a["addressee"], a["content"]) for a in run(extractor, text)}
+    assert found["urged"][:2] == ("Tomas Reyes", "colleagues")
+    assert found["added"][2] == ["the plan in its current form was \u201cdead on arrival\u201d"]
+
+
+def test_a_title_before_an_addressee_is_not_part_of_the_name(extractor: Any) -> None:
+    text = "Helen Carver spoke. Amara Nwosu told Health Minister Helen Carver that nurses would strike."
+    assert [a["addressee"] for a in run(extractor, text) if a["cue"] == "told"] == ["Helen Carver"]

@@ -34,7 +34,10 @@ from .scorer import threshold_key
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs of saying that, joined to a reported clause without a subject, are the speaker's next
 # act ("… and called the venture ''a great example''").
-_SECOND_ACTS = frozenset("call say add tell insist argue warn vow pledge promise describe dub".split())
+_SECOND_ACTS = (
+    frozenset("call say add tell insist argue warn vow pledge promise describe dub deny accuse".split())
+    | TELL_VERBS
+)
 # Verbs whose "to" is part of the cue: "referred to X as …", "pointed to the polls".
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())

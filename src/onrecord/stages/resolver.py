@@ -273,13 +273,17 @@ class Resolver:
                 return Speaker(name=written, type="organisation")
         if found is not None and found.type == "person" and found.name and capitalised:
             # "Bill O’Reilly of Fox News" where the recogniser named only "Bill"; an outlet's
-            # possessive is not part of the person's name ("ABC’s George Stephanopoulos")
+            # possessive is not part of the person's name ("ABC’s George Stephanopoulos"),
             cut = next(
                 (k for k, t in enumerate(words) if t.lower_ == "of" or t.is_punct and t.text == ","),
                 len(words),
             )
             core = words[:cut]
-            owner = max((k + 1 for k, t in enumerate(core) if t.tag_ == "POS"), default=0)
+            # … nor is a title ("Health Minister Helen Carver")
+            owner = max(
+                (k + 1 for k, t in enumerate(core) if t.tag_ == "POS" or t.lower_.strip(".") in TITLES),
+                default=0,
+            )
             name = _clean(_join(core[owner:]))
             if len(name) > len(found.name) and set(_name_words(found.name)) < set(_name_words(name)):
                 return Speaker(name=name, type="person")
