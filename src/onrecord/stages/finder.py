@@ -161,6 +161,15 @@ def _addressed(verb: Any) -> list[int]:
     return _mention(obj) if obj is not None else []
 
 
+def _to_joins_cue(verb: Any, cue: list[int], content: list[Any]) -> tuple[list[int], list[Any]]:
+    """(cue, content) with the "to" of "referred to Rubio as “…”", "pointed to the polls"
+    moved from the content into the cue, as PolNeAR marks it."""
+    first = min(content, key=lambda t: t.i)
+    if first.lower_ == "to" and first.head.i == verb.i and verb.lemma_.lower() in _TO_CUES:
+        return sorted(set(cue) | {first.i}), [t for t in content if t.i != first.i]
+    return cue, content
+
+
 def _asked_passive(verb: Any) -> bool:
     """True for "asked" as a passive participle with no agent: "Asked about it, O'Neill
     said …", "when asked about his daughter's work, he …"."""
@@ -643,9 +652,7 @@ class Finder:
         content = trim(list(span))
         if not content or any("\n" in t.text for t in content):
             return None
-        cue = self._cue_tokens(verb)
-        if content[0].lower_ == "to" and content[0].head.i == verb.i and verb.lemma_.lower() in _TO_CUES:
-            cue, content = sorted(cue + [content[0].i]), content[1:]  # "referred to Rubio as “…”"
+        cue, content = _to_joins_cue(verb, self._cue_tokens(verb), content)
         return Candidate(
             cue=cue,
             source=self._np(subject),
@@ -929,11 +936,7 @@ class Finder:
                 cue = sorted(cue + [prep.i])
         if not content:
             return None
-        # "referred to Rubio as …", "pointed to the polls": the preposition joins the cue
-        first = min(content, key=lambda t: t.i)
-        if first.lower_ == "to" and first.head.i == verb.i and lemma in _TO_CUES:
-            cue = sorted(set(cue) | {first.i})
-            content = [t for t in content if t.i != first.i]
+        cue, content = _to_joins_cue(verb, cue, content)
         # a leading "that" / "whether" / "if" belongs to the content, as PolNeAR annotates it
         content = trim(self._without_aside([t for t in content if t.i != verb.i], in_quote))
         if not content:
