@@ -580,18 +580,14 @@ class Finder:
         if len(roots) != 1:
             return None
         root = roots[0]
-        left = [
-            c
-            for c in root.children
-            if c.i < words[0].i and in_quote[c.i] != qi and c.dep_ in ("nsubj", "nsubjpass", "expl")
-        ]
-        if not left:
+        before = [c for c in root.children if c.i < words[0].i and in_quote[c.i] != qi]
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in before):
             return None
-        start = min(c.left_edge.i for c in root.children if c.i < words[0].i and in_quote[c.i] != qi)
+        start = min(c.left_edge.i for c in before)
         span = range(start, words[0].i)
         if verb.i in span or any(i in span for i in source) or in_quote[start] >= 0:
             return None
-        if any(root.doc[i].sent.start != root.sent.start for i in span):
+        if start < root.sent.start:  # never from another sentence
             return None
         return root.doc[start].idx
 

@@ -157,17 +157,9 @@ def _join(tokens: list[Any]) -> str:
     """The words of some tokens as written; where a token was left out between two others
     ("Sanders’ Senate office" without its apostrophe) a space keeps the words apart."""
     parts = []
-    for k, token in enumerate(tokens):
-        parts.append(token.text)
-        if k + 1 < len(tokens):
-            nxt = tokens[k + 1]
-            gap = (
-                token.doc.text[token.idx + len(token) : nxt.idx]
-                if nxt.i != token.i + 1
-                else token.whitespace_
-            )
-            parts.append(" " if gap and (gap.isspace() or nxt.i != token.i + 1) else "")
-    return "".join(parts)
+    for token, nxt in zip(tokens, tokens[1:], strict=False):
+        parts.append(token.text + (token.whitespace_ if nxt.i == token.i + 1 else " "))
+    return "".join(parts) + (tokens[-1].text if tokens else "")
 
 
 def _dateline_person(ent: Any) -> bool:
