@@ -64,9 +64,16 @@ def labelled_gold(kind: str, train: Path, labels_path: Path | None = None) -> li
     """The sampled train articles, each labelled attribution carrying its label."""
     labels = {}
     labels_path = labels_path or ROOT / "bench" / "data" / f"train_{kind}.jsonl"
-    for line in labels_path.open(encoding="utf-8"):
-        row = json.loads(line)
-        labels[row["id"]] = row[kind]
+    try:
+        with labels_path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                try:
+                    row = json.loads(line)
+                    labels[row["id"]] = row[kind]
+                except (json.JSONDecodeError, KeyError, TypeError) as err:
+                    raise SystemExit(f"{labels_path}:{number}: not a line of {kind} labels ({err})") from None
+    except OSError as err:
+        raise SystemExit(f"cannot read the labels: {err}") from None
     apply = label_addressee if kind == "addressees" else label_speaker
     articles = []
     for line in train.open(encoding="utf-8"):
@@ -75,10 +82,18 @@ def labelled_gold(kind: str, train: Path, labels_path: Path | None = None) -> li
             continue
         for label in labels[article["id"]]:
             att = next(
-                a
-                for a in article["attributions"]
-                if a["cue"] == label["cue"] and a["content"] == label["content"]
+                (
+                    a
+                    for a in article["attributions"]
+                    if a["cue"] == label.get("cue") and a["content"] == label.get("content")
+                ),
+                None,
             )
+            if att is None:
+                raise SystemExit(
+                    f"{labels_path}: a label of {article['id']} (cue {label.get('cue')}) matches no "
+                    f"gold attribution of {train}"
+                )
             apply(att, label, article["text"])
         articles.append(article)
     missing = set(labels) - {a["id"] for a in articles}
