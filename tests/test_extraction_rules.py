@@ -559,3 +559,57 @@ def test_an_urging_after_a_reported_clause_is_the_speakers_own(extractor: Any) -
 def test_a_title_before_an_addressee_is_not_part_of_the_name(extractor: Any) -> None:
     text = "Helen Carver spoke. Amara Nwosu told Health Minister Helen Carver that nurses would strike."
     assert [a["addressee"] for a in run(extractor, text) if a["cue"] == "told"] == ["Helen Carver"]
+
+
+def test_what_is_expected_holds_its_subject_and_names_no_source(extractor: Any) -> None:
+    att = only(extractor, "Trump is expected to deliver a victory speech later tonight.")
+    assert (att["cue"], att["source"], att["speaker"]) == ("is expected", "", None)
+    assert att["content"] == ["Trump", "to deliver a victory speech later tonight"]
+
+
+def test_what_seems_holds_its_subject_and_names_no_source(extractor: Any) -> None:
+    att = only(extractor, "The governor seemed to be shrinking in political stature.")
+    assert (att["cue"], att["source"]) == ("seemed", "")
+    assert att["content"] == ["The governor", "to be shrinking in political stature"]
+
+
+def test_a_subject_who_seems_to_speak_is_the_source(extractor: Any) -> None:
+    found = {a["cue"]: a for a in run(extractor, "Rubio seemed to confirm that he would stay in the race.")}
+    assert found["to confirm"]["source"] == "Rubio"
+    assert all(a["source"] == "Rubio" for a in found.values())
+
+
+def test_a_passive_with_its_agent_keeps_the_agent_as_source(extractor: Any) -> None:
+    att = only(extractor, "The deal was described by Senator Jane Holt as a betrayal of workers.")
+    assert (att["source"], att["speaker"]) == ("Senator Jane Holt", "Jane Holt")
+
+
+def test_a_lower_case_title_the_tagger_took_for_a_name_is_no_name(extractor: Any) -> None:
+    text = (
+        "Grimes spoke at a rally with Clinton. There the secretary of state said she was "
+        "\u201cnot only here to do my job\u201d but also to back her candidate."
+    )
+    assert [a["speaker"] for a in run(extractor, text) if a["cue"] == "said"] != ["secretary"]
+
+
+def test_a_verb_the_parser_hung_inside_the_subjects_aside_keeps_its_subject(extractor: Any) -> None:
+    # the parser hangs "called" from "campaign" as a participle
+    text = (
+        "Paul Rivers, who worked as a strategist during the 2012 campaign, called Trump's "
+        'statements on Sunday "childish."'
+    )
+    att = only(extractor, text)
+    assert att["source"] == "Paul Rivers, who worked as a strategist during the 2012 campaign"
+    assert (att["cue"], att["speaker"]) == ("called", "Paul Rivers")
+
+
+def test_an_infinitive_of_purpose_has_its_clauses_subject_as_source(extractor: Any) -> None:
+    found = run(extractor, "Councillor Tomas Reyes will come on the program to talk about the bridge vote.")
+    att = next(a for a in found if a["cue"].startswith("to talk"))
+    assert (att["source"], att["speaker"]) == ("Councillor Tomas Reyes", "Tomas Reyes")
+
+
+def test_a_participle_still_names_no_source(extractor: Any) -> None:
+    text = "Reyes voted against the plan on Monday, saying that the bridge was too costly."
+    att = next(a for a in run(extractor, text) if a["cue"] == "saying")
+    assert (att["source"], att["speaker"]) == ("", "Reyes")

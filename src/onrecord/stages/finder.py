@@ -73,6 +73,10 @@ _CONTENT_PREPS = frozenset("about against at for of on over with that".split())
 _INNER_BELIEFS = frozenset(
     "think believe hope expect recall seem appear feel know fear wish want remember".split()
 )
+# verbs whose subject is what seems, not who says it ("Christie seemed to …")
+_RAISING = frozenset("seem appear look sound".split())
+# passives whose subject speaks or is spoken to ("was quoted as saying", "was asked")
+_PASSIVE_SPEAKERS = frozenset("quote ask hear overhear record tell".split())
 _NAMING = frozenset("call term describe dub label brand characterize characterise".split())
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
@@ -938,6 +942,16 @@ class Finder:
         if not content:
             return None
         source, subject = self._source(verb, in_quote)
+        raised = self._raised(verb, route, in_quote)
+        if raised is not None:
+            # "Trump is expected to deliver a speech", "Christie seemed to reflect sadness": the
+            # subject is part of what is expected or seems, and no one is named who expects it
+            held = {t.i for t in content}
+            if not (raised.lower_ == "it" and route == "clause"):  # "it is expected that …"
+                content = sorted(
+                    content + [verb.doc[i] for i in self._np(raised, (verb.i,)) if i not in held]
+                )
+            source, subject = [], None
         if any(t.i in source for t in content):
             return None
         pieces = self._pieces(content)
@@ -1084,6 +1098,38 @@ class Finder:
         ]
         return sorted(set(parts + inner))
 
+    @staticmethod
+    def _raised(verb: Any, route: str, in_quote: list[int]) -> Any:
+        """The subject of a verb that says nothing of who speaks: a passive without its
+        agent ("is expected to", "was declared"), or "seem"/"appear" with what seems
+        ("Christie appeared to end his bid"); None for any other verb."""
+        if route not in ("infinitive", "object", "clause"):
+            return None
+        children = list(verb.children)
+        if any(
+            c.dep_ == "agent" or (c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")) for c in children
+        ):
+            return None  # "by X" names who; "he's said" is "he has said"
+        lemma = verb.lemma_.lower()
+        if lemma in _RAISING:
+            if any(c.dep_ == "dobj" for c in children):
+                return None  # "sounded a cautious note": the subject's own act
+            act = next((c for c in children if c.dep_ == "xcomp"), None)
+            if act is not None and act.lemma_.lower() in CLAUSE_CUES:
+                return None  # "seemed to confirm", "appeared to contradict": the subject speaks
+        for child in children:
+            if in_quote[child.i] >= 0 or child.i > verb.i:
+                continue
+            if child.dep_ == "nsubjpass" and lemma not in _PASSIVE_SPEAKERS:
+                return child
+            if (
+                child.dep_ == "nsubj"
+                and lemma in _RAISING
+                and not (lemma == "look" and route == "infinitive")
+            ):
+                return child  # not "Cruz looks to ease …", which is Cruz's aim
+        return None
+
     def _source(self, verb: Any, in_quote: list[int]) -> tuple[list[int], int | None]:
         """(source tokens, subject token): the subject of the cue, or of the verb it joins.
 
@@ -1129,6 +1175,8 @@ class Finder:
                 return self._np(child, (verb.i,)), child.i
         before = self._left_subject(verb, in_quote) or self._aside_subject(verb, in_quote)
         if before is not None:
+            if before.i in {t.i for t in verb.ancestors}:  # the verb hangs inside the subject's aside
+                return [t.i for t in trim(list(verb.doc[before.left_edge.i : verb.i]))], before.i
             return self._np(before, (verb.i,)), before.i
         after = self._inverted_subject(verb, in_quote)
         if after is not None:
@@ -1146,6 +1194,9 @@ class Finder:
             )
             if outer is not None:
                 return self._np(outer, (verb.i,)), outer.i
+        # an infinitive ("will come on the show to talk about …", "more likely to say …") has
+        # the subject it hangs from as its source, as PolNeAR marks it; a participle has none
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         head = verb
         for _ in range(5):
             if (
@@ -1156,7 +1207,7 @@ class Finder:
                 head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is not None:
-                    if participle or verb.dep_ in ("advcl", "acl"):
+                    if participle or (verb.dep_ in ("advcl", "acl") and not infinitive):
                         return [], subj.i
                     return self._np(subj, (verb.i,)), subj.i
             else:
@@ -1167,6 +1218,8 @@ class Finder:
             root = verb.sent.root
             subj = next((c for c in root.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
             if subj is not None and subj.i != verb.i:
+                if infinitive and subj.i < verb.i:
+                    return self._np(subj, (verb.i,)), subj.i
                 return [], subj.i
         return [], None
 
@@ -1207,14 +1260,19 @@ class Finder:
         k = verb.i - 1
         while k > verb.sent.start and doc[k].pos_ in ("AUX", "ADV"):
             k -= 1
-        if not finite or k <= verb.sent.start or doc[k].text != ",":
+        # "Stuart Stevens, who served as …, called Trump's statements “childish”": a past
+        # tense the parser took for a participle hung from the aside's last noun
+        hung = verb.tag_ == "VBN" and verb.dep_ == "acl"
+        if not (finite or hung) or k <= verb.sent.start or doc[k].text != ",":
             return None
         opening = next((j for j in range(k - 1, verb.sent.start, -1) if doc[j].text in ",(\u2014"), None)
         if opening is None or doc[opening].text != "," or opening + 1 >= k:
             return None
         first = doc[opening + 1]
-        if not (first.lower_ in ("who", "which") or first.tag_ in ("VBG", "VBN", "VBD")):
+        if not (first.lower_ in ("who", "which") or (finite and first.tag_ in ("VBG", "VBN", "VBD"))):
             return None
+        if hung and (first.lower_ != "who" or any(c.dep_ in ("advmod", "auxpass") for c in verb.children)):
+            return None  # "the course, which opened in 1971 …, now known as": a participle
         j = opening - 1
         if doc[j].text == ")":  # "Durbin (D-Ill.),"
             while j > verb.sent.start and doc[j].text != "(":

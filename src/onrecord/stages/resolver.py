@@ -596,7 +596,9 @@ class _State:
             if PRONOUNS[lower] == "p":
                 return Speaker(name=None, type="group", description=head.text), None, "pronoun"
             return None, None, "none"
-        if head.pos_ == "PROPN" or (
+        # "where the secretary of state said": a common noun the tagger took for a name
+        common = head.pos_ == "PROPN" and head.text[:1].islower() and head.lemma_.lower() in TITLES | _ROLES
+        if (head.pos_ == "PROPN" and not common) or (
             # "“…,” said Skelly": a name the tagger took for an adverb
             head.pos_ in ("ADV", "ADJ", "X")
             and head.text[:1].isupper()
@@ -604,7 +606,7 @@ class _State:
             and head.is_alpha
         ):
             return self._proper(head)
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" or common:
             lemma = head.lemma_.lower()
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and lemma in _BODIES:
