@@ -613,3 +613,28 @@ def test_a_participle_still_names_no_source(extractor: Any) -> None:
     text = "Reyes voted against the plan on Monday, saying that the bridge was too costly."
     att = next(a for a in run(extractor, text) if a["cue"] == "saying")
     assert (att["source"], att["speaker"]) == ("", "Reyes")
+
+
+def test_the_one_asked_is_the_addressee_and_no_source(extractor: Any) -> None:
+    att = only(extractor, "Clinton was asked about the emails on Tuesday.")
+    assert (att["cue"], att["source"], att["addressee"]) == ("was asked about", "", "Clinton")
+    assert att["content"] == ["the emails on Tuesday"]
+
+
+def test_what_someone_is_accused_of_holds_its_subject(extractor: Any) -> None:
+    att = only(extractor, "Reyes is accused of lying to voters.")
+    assert (att["cue"], att["source"], att["content"]) == ("is accused of", "", ["Reyes", "lying to voters"])
+
+
+def test_a_stance_with_a_preposition_keeps_its_subject_as_source(extractor: Any) -> None:
+    att = only(extractor, "Councillor Amara Nwosu is looking for a cheaper tunnel option.")
+    assert (att["cue"], att["source"], att["speaker"]) == (
+        "is looking for",
+        "Councillor Amara Nwosu",
+        "Amara Nwosu",
+    )
+
+
+def test_a_second_that_clause_joined_to_the_verb_is_part_of_the_content(extractor: Any) -> None:
+    said = "the city needs to repair the bridge and build a new tunnel, but that she would not support tolls"
+    assert only(extractor, f"The mayor said {said}.")["content"] == [said]

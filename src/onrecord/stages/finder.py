@@ -75,8 +75,21 @@ _INNER_BELIEFS = frozenset(
 )
 # verbs whose subject is what seems, not who says it ("Christie seemed to …")
 _RAISING = frozenset("seem appear look sound".split())
-# passives whose subject speaks or is spoken to ("was quoted as saying", "was asked")
-_PASSIVE_SPEAKERS = frozenset("quote ask hear overhear record tell".split())
+# passives whose subject speaks ("was quoted as saying") or feels ("is worried that")
+_PASSIVE_SPEAKERS = frozenset(
+    "quote hear overhear record worry concern convince divide impress shock assure please "
+    "disappoint surprise satisfy encourage frighten alarm trouble anger upset persuade commit "
+    "determine prepare interest excite dismay stun outrage offend bother confuse inspire hearten "
+    "relieve disturb horrify thrill delight sadden embarrass insult appal appall scare annoy".split()
+)
+# passives whose subject was spoken to: no source, and the subject is no part of the words
+_PASSIVE_ADDRESSED = frozenset("ask tell question press inform".split())
+# passives with a preposition whose subject is what others say something of ("is accused of",
+# "is best known for", "was asked about")
+_PASSIVE_JUDGED = frozenset(
+    "ask question press inform accuse charge criticize criticise blame suspect challenge know "
+    "praise condemn fault credit warn urge tell fine sue investigate".split()
+)
 _NAMING = frozenset("call term describe dub label brand characterize characterise".split())
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
 # "pointed to", "referred to": a "to" that names no addressee.
@@ -855,6 +868,20 @@ class Finder:
                     )
                     content = [t for t in content if t.i < cut]
                 route = "clause"
+                # "said the U.S. needs to secure the border, but that he would not support …":
+                # a second that-clause the parser joined to the verb, not to the first
+                more = [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "conj"
+                    and c.i > clause.right_edge.i
+                    and clause.i > verb.i
+                    and any(
+                        m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
+                    )
+                ]
+                if more:
+                    content = list(verb.doc[content[0].i : more[-1].right_edge.i + 1])
                 if clause.i > verb.i:
                     # a mis-parsed first half (“Xi added China “highly values” ties and that …”)
                     # hangs from the verb as an object: take it in
@@ -947,7 +974,8 @@ class Finder:
             # "Trump is expected to deliver a speech", "Christie seemed to reflect sadness": the
             # subject is part of what is expected or seems, and no one is named who expects it
             held = {t.i for t in content}
-            if not (raised.lower_ == "it" and route == "clause"):  # "it is expected that …"
+            addressed = verb.lemma_.lower() in _PASSIVE_ADDRESSED
+            if not (raised.lower_ == "it" and route == "clause") and not addressed:  # "it is expected that …"
                 content = sorted(
                     content + [verb.doc[i] for i in self._np(raised, (verb.i,)) if i not in held]
                 )
@@ -1103,8 +1131,10 @@ class Finder:
         """The subject of a verb that says nothing of who speaks: a passive without its
         agent ("is expected to", "was declared"), or "seem"/"appear" with what seems
         ("Christie appeared to end his bid"); None for any other verb."""
-        if route not in ("infinitive", "object", "clause"):
+        if route not in ("infinitive", "object", "clause", "prep"):
             return None
+        if route == "prep" and verb.lemma_.lower() not in _PASSIVE_JUDGED:
+            return None  # "are split on", "is aimed at", "is looking for": the subject's own stance
         children = list(verb.children)
         if any(
             c.dep_ == "agent" or (c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")) for c in children

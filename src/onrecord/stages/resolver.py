@@ -28,7 +28,8 @@ TITLES = frozenset(
     gov governor president pres vice secretary sec gen general lt col maj capt adm sgt rev prof
     professor judge justice mayor chairman chairwoman chair speaker first lady former sir dame
     minister prime chancellor king queen prince princess pope ambassador commissioner attorney
-    leader chief director spokesman spokeswoman spokesperson candidate nominee premier""".split()
+    leader chief director spokesman spokeswoman spokesperson candidate nominee premier councillor
+    councilor councilman councilwoman alderman assemblyman assemblywoman""".split()
 )
 MALE_TITLES = frozenset(
     "mr sir king prince congressman chairman spokesman husband father son brother widower".split()
