@@ -638,3 +638,34 @@ def test_a_stance_with_a_preposition_keeps_its_subject_as_source(extractor: Any)
 def test_a_second_that_clause_joined_to_the_verb_is_part_of_the_content(extractor: Any) -> None:
     said = "the city needs to repair the bridge and build a new tunnel, but that she would not support tolls"
     assert only(extractor, f"The mayor said {said}.")["content"] == [said]
+
+
+def proposed(extractor: Any, text: str) -> dict[str, tuple[str, list[str]]]:
+    """What the learned finder proposes for the model to score, every candidate kept:
+    cue → (source, content pieces)."""
+    from onrecord.training import _Recorder
+
+    doc = extractor.nlp(text)
+    finder = extractor.component.finder
+    saved = (finder.scorer, finder.open)
+    finder.scorer, finder.open = _Recorder(), True
+    try:
+        found = finder(doc, extractor.component.scanner.scan(text))
+    finally:
+        finder.scorer, finder.open = saved
+    return {
+        " ".join(doc[i].text for i in c.cue): (
+            " ".join(doc[i].text for i in c.source),
+            [text[p.start : p.end] for p in c.content],
+        )
+        for c in found
+    }
+
+
+def test_a_participle_that_names_holds_what_it_names(extractor: Any) -> None:
+    found = proposed(
+        extractor, "Reyes won most of the contests known as Super Tuesday, and Dunn won the rest."
+    )
+    assert found["known as"] == ("", ["the contests", "Super Tuesday"])
+    found = proposed(extractor, "The council passed a measure called the Harbour Act.")
+    assert found["called"] == ("", ["a measure", "the Harbour Act"])

@@ -84,6 +84,8 @@ _PASSIVE_SPEAKERS = frozenset(
 )
 # passives whose subject was spoken to: no source, and the subject is no part of the words
 _PASSIVE_ADDRESSED = frozenset("ask tell question press inform".split())
+# participles that give a name ("a measure called the Freedom Act")
+_NAMED = frozenset("know call title entitle label name dub nickname brand term".split())
 # passives with a preposition whose subject is what others say something of ("is accused of",
 # "is best known for", "was asked about")
 _PASSIVE_JUDGED = frozenset(
@@ -976,9 +978,20 @@ class Finder:
             held = {t.i for t in content}
             addressed = verb.lemma_.lower() in _PASSIVE_ADDRESSED
             if not (raised.lower_ == "it" and route == "clause") and not addressed:  # "it is expected that …"
-                content = sorted(
-                    content + [verb.doc[i] for i in self._np(raised, (verb.i,)) if i not in held]
-                )
+                named = [verb.doc[i] for i in self._np(raised, (verb.i,))]
+                if raised.i == verb.head.i:
+                    # the named noun with the noun it belongs to: "the string of contests known as"
+                    node = raised
+                    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+                        node = node.head.head
+                    named = trim(list(verb.doc[node.left_edge.i : verb.i]))
+                content = sorted(content + [t for t in named if t.i not in held and t.i < verb.i])
+            if raised.i == verb.head.i and lemma == "know" and content[-1].i > verb.i:
+                # "the string of contests known as Super Tuesday": "as" joins the cue
+                as_ = next((t for t in content if t.i > verb.i and t.lower_ == "as"), None)
+                if as_ is not None and as_.i == verb.i + 1:
+                    cue = sorted(cue + [as_.i])
+                    content = [t for t in content if t.i != as_.i]
             source, subject = [], None
         if any(t.i in source for t in content):
             return None
@@ -1147,6 +1160,17 @@ class Finder:
             act = next((c for c in children if c.dep_ == "xcomp"), None)
             if act is not None and act.lemma_.lower() in CLAUSE_CUES:
                 return None  # "seemed to confirm", "appeared to contradict": the subject speaks
+        if (
+            lemma in _NAMED
+            and verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and route == "object"
+            and verb.head.i < verb.i
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and in_quote[verb.head.i] < 0
+            and Finder._aside_subject(verb, in_quote) is None  # not "Rivers, who …, called it …"
+        ):
+            return verb.head  # "a measure called the Freedom Act": what is named, and its name
         for child in children:
             if in_quote[child.i] >= 0 or child.i > verb.i:
                 continue
