@@ -669,3 +669,15 @@ def test_a_participle_that_names_holds_what_it_names(extractor: Any) -> None:
     assert found["known as"] == ("", ["the contests", "Super Tuesday"])
     found = proposed(extractor, "The council passed a measure called the Harbour Act.")
     assert found["called"] == ("", ["a measure", "the Harbour Act"])
+
+
+def test_a_quotation_after_a_long_cue_sentence_with_an_aside_continues_the_quote(extractor: Any) -> None:
+    text = (
+        '"We made mistakes along the way," Holt said in Dover, referring to a town hall where she '
+        'declined to criticize Dunn. "If I had to do it over again, I would have said so."'
+    )
+    att = next(a for a in run(extractor, text) if a["cue"] == "said")
+    assert att["content"] == [
+        '"We made mistakes along the way,"',
+        '"If I had to do it over again, I would have said so."',
+    ]

@@ -71,7 +71,8 @@ class Linker:
         if not quoted:
             return None
         last = max(quoted, key=lambda c: c.end)
-        if any(last.end < c.start < quote.start for c in candidates):
+        between = [c for c in candidates if last.end < c.start < quote.start]
+        if between and not self._within_cue_sentence(doc, last, between, para_start, cue_ends, quote.start):
             return None  # another attribution came in between: the turn has moved on
         if last.end >= para_start:
             last_end = max(last.end, cue_ends[id(last)])
@@ -91,6 +92,25 @@ class Linker:
             return None
         prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
         return last if last.end >= prev_para_start else None
+
+    def _within_cue_sentence(
+        self,
+        doc: Any,
+        last: Candidate,
+        between: list[Candidate],
+        para_start: int,
+        cue_ends: dict[int, int],
+        end: int,
+    ) -> bool:
+        """True when the attributions between a turn and a quotation stand in the rest of the
+        sentence of the turn's cue, and that sentence runs up to the quotation ("“A,” Johnson
+        said, referring to a town hall where he declined to criticize Clinton. “B.”")."""
+        if not last.cue or last.end < para_start or any(c.quotes for c in between):
+            return False
+        sent_end = doc[max(last.cue)].sent.end_char
+        if any(c.start >= sent_end for c in between):
+            return False
+        return self._cue_sentence_only(doc, last, max(last.end, cue_ends[id(last)]), end)
 
     @staticmethod
     def _other_speaker(doc: Any, cand: Candidate, start: int, end: int) -> bool:
