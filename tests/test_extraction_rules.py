@@ -681,3 +681,9 @@ def test_a_quotation_after_a_long_cue_sentence_with_an_aside_continues_the_quote
         '"We made mistakes along the way,"',
         '"If I had to do it over again, I would have said so."',
     ]
+
+
+def test_the_one_questioned_is_the_addressee(extractor: Any) -> None:
+    text = "When Dunn was questioned about the dispute on Tuesday, his answer focused on the budget."
+    att = next(a for a in run(extractor, text) if a["cue"] == "was questioned about")
+    assert (att["source"], att["addressee"]) == ("", "Dunn")

@@ -1427,7 +1427,8 @@ class Finder:
         found = self._own_addressee(verb)
         if found:
             return found
-        if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN":
+        if verb.lemma_.lower() in _PASSIVE_ADDRESSED and verb.tag_ == "VBN":
+            # "Clinton was asked about …", "When Trump was questioned about …"
             asked = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if asked is None and verb.dep_ in ("advcl", "xcomp"):  # "Asked …, O'Neill said"
                 asked = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
