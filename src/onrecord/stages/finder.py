@@ -870,7 +870,7 @@ class Finder:
                     )
                     content = [t for t in content if t.i < cut]
                 route = "clause"
-                # "said the U.S. needs to secure the border, but that he would not support …":
+                # "said the city needs to repair the bridge, but that she would not support …":
                 # a second that-clause the parser joined to the verb, not to the first
                 more = [
                     c
@@ -973,25 +973,9 @@ class Finder:
         source, subject = self._source(verb, in_quote)
         raised = self._raised(verb, route, in_quote)
         if raised is not None:
-            # "Trump is expected to deliver a speech", "Christie seemed to reflect sadness": the
-            # subject is part of what is expected or seems, and no one is named who expects it
-            held = {t.i for t in content}
-            addressed = verb.lemma_.lower() in _PASSIVE_ADDRESSED
-            if not (raised.lower_ == "it" and route == "clause") and not addressed:  # "it is expected that …"
-                named = [verb.doc[i] for i in self._np(raised, (verb.i,))]
-                if raised.i == verb.head.i:
-                    # the named noun with the noun it belongs to: "the string of contests known as"
-                    node = raised
-                    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
-                        node = node.head.head
-                    named = trim(list(verb.doc[node.left_edge.i : verb.i]))
-                content = sorted(content + [t for t in named if t.i not in held and t.i < verb.i])
-            if raised.i == verb.head.i and lemma == "know" and content[-1].i > verb.i:
-                # "the string of contests known as Super Tuesday": "as" joins the cue
-                as_ = next((t for t in content if t.i > verb.i and t.lower_ == "as"), None)
-                if as_ is not None and as_.i == verb.i + 1:
-                    cue = sorted(cue + [as_.i])
-                    content = [t for t in content if t.i != as_.i]
+            # "Trump is expected to deliver a speech", "the governor seemed to be shrinking":
+            # the subject is part of what is expected or seems, and no one is named who expects it
+            cue, content = self._with_raised(verb, raised, route, cue, content)
             source, subject = [], None
         if any(t.i in source for t in content):
             return None
@@ -1139,11 +1123,36 @@ class Finder:
         ]
         return sorted(set(parts + inner))
 
+    def _with_raised(
+        self, verb: Any, raised: Any, route: str, cue: list[int], content: list[Any]
+    ) -> tuple[list[int], list[Any]]:
+        """The cue and content of a verb whose subject (``_raised``) is part of its words."""
+        doc = verb.doc
+        if verb.lemma_.lower() in _PASSIVE_ADDRESSED or (raised.lower_ == "it" and route == "clause"):
+            return cue, content  # "Clinton was asked about …", "it is expected that …"
+        named = [doc[i] for i in self._np(raised, (verb.i,))]
+        if raised.i == verb.head.i:  # a participle that names: "a measure called the Harbour Act"
+            node = raised  # with the noun it belongs to: "the string of contests known as"
+            while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+                node = node.head.head
+            named = trim(list(doc[node.left_edge.i : verb.i]))
+            after = next((t for t in content if t.i > verb.i), None)
+            if (
+                verb.lemma_.lower() == "know"
+                and after is not None
+                and after.i == verb.i + 1
+                and after.lower_ == "as"
+            ):
+                cue, content = sorted(cue + [after.i]), [t for t in content if t.i != after.i]  # "known as"
+        held = {t.i for t in content}
+        return cue, sorted(content + [t for t in named if t.i not in held and t.i < verb.i])
+
     @staticmethod
     def _raised(verb: Any, route: str, in_quote: list[int]) -> Any:
         """The subject of a verb that says nothing of who speaks: a passive without its
-        agent ("is expected to", "was declared"), or "seem"/"appear" with what seems
-        ("Christie appeared to end his bid"); None for any other verb."""
+        agent ("is expected to", "was declared"), "seem"/"appear" with what seems ("the
+        governor seemed to be shrinking"), or the noun a participle names ("a measure called
+        the Harbour Act"); None for any other verb."""
         if route not in ("infinitive", "object", "clause", "prep"):
             return None
         if route == "prep" and verb.lemma_.lower() not in _PASSIVE_JUDGED:
@@ -1181,7 +1190,7 @@ class Finder:
                 and lemma in _RAISING
                 and not (lemma == "look" and route == "infinitive")
             ):
-                return child  # not "Cruz looks to ease …", which is Cruz's aim
+                return child  # not "Nwosu looks to ease …", which is her aim
         return None
 
     def _source(self, verb: Any, in_quote: list[int]) -> tuple[list[int], int | None]:
@@ -1314,7 +1323,7 @@ class Finder:
         k = verb.i - 1
         while k > verb.sent.start and doc[k].pos_ in ("AUX", "ADV"):
             k -= 1
-        # "Stuart Stevens, who served as …, called Trump's statements “childish”": a past
+        # "Paul Rivers, who worked as a strategist during the 2012 campaign, called …": a past
         # tense the parser took for a participle hung from the aside's last noun
         hung = verb.tag_ == "VBN" and verb.dep_ == "acl"
         if not (finite or hung) or k <= verb.sent.start or doc[k].text != ",":
@@ -1326,7 +1335,7 @@ class Finder:
         if not (first.lower_ in ("who", "which") or (finite and first.tag_ in ("VBG", "VBN", "VBD"))):
             return None
         if hung and (first.lower_ != "who" or any(c.dep_ in ("advmod", "auxpass") for c in verb.children)):
-            return None  # "the course, which opened in 1971 …, now known as": a participle
+            return None  # "the course, which opened in 1971, now known as …": a participle
         j = opening - 1
         if doc[j].text == ")":  # "Durbin (D-Ill.),"
             while j > verb.sent.start and doc[j].text != "(":

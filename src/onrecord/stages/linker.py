@@ -103,8 +103,8 @@ class Linker:
         end: int,
     ) -> bool:
         """True when the attributions between a turn and a quotation stand in the rest of the
-        sentence of the turn's cue, and that sentence runs up to the quotation ("“A,” Johnson
-        said, referring to a town hall where he declined to criticize Clinton. “B.”")."""
+        sentence of the turn's cue, and that sentence runs up to the quotation ("“A,” Holt said,
+        referring to a town hall where she declined to criticize Dunn. “B.”")."""
         if not last.cue or last.end < para_start or any(c.quotes for c in between):
             return False
         sent_end = doc[max(last.cue)].sent.end_char
