@@ -687,3 +687,8 @@ def test_the_one_questioned_is_the_addressee(extractor: Any) -> None:
     text = "When Dunn was questioned about the dispute on Tuesday, his answer focused on the budget."
     att = next(a for a in run(extractor, text) if a["cue"] == "was questioned about")
     assert (att["source"], att["addressee"]) == ("", "Dunn")
+
+
+def test_even_is_no_part_of_the_source(extractor: Any) -> None:
+    att = only(extractor, "Even Republicans said the plan was dead.")
+    assert (att["source"], att["speaker"]) == ("Republicans", "Republicans")

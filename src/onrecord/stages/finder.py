@@ -1423,6 +1423,8 @@ class Finder:
         if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in DASHES:
             tokens = tokens[2:]
         tokens = trim(tokens)
+        if len(tokens) > 1 and tokens[0].lower_ == "even" and tokens[0].dep_ == "advmod":
+            tokens = tokens[1:]  # "even Republicans said": PolNeAR leaves "even" out of the source
         return [t.i for t in tokens] or [head.i]
 
     def _addressee(self, verb: Any, depth: int = 0) -> list[int]:
