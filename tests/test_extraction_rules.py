@@ -643,16 +643,12 @@ def test_a_second_that_clause_joined_to_the_verb_is_part_of_the_content(extracto
 def proposed(extractor: Any, text: str) -> dict[str, tuple[str, list[str]]]:
     """What the learned finder proposes for the model to score, every candidate kept:
     cue → (source, content pieces)."""
-    from onrecord.training import _Recorder
+    from onrecord.training import every_candidate
 
     doc = extractor.nlp(text)
     finder = extractor.component.finder
-    saved = (finder.scorer, finder.open)
-    finder.scorer, finder.open = _Recorder(), True
-    try:
+    with every_candidate(finder):
         found = finder(doc, extractor.component.scanner.scan(text))
-    finally:
-        finder.scorer, finder.open = saved
     return {
         " ".join(doc[i].text for i in c.cue): (
             " ".join(doc[i].text for i in c.source),

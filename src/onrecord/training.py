@@ -29,6 +29,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -153,6 +154,19 @@ class _Recorder:
         return 1.0
 
 
+@contextmanager
+def every_candidate(finder: Any) -> Iterator[_Recorder]:
+    """The finder proposing every candidate it can (open lexicon, nothing thresholded), with
+    a recorder standing in for its scorer; the finder is given back as it was."""
+    recorder = _Recorder()
+    saved = (finder.scorer, finder.open)
+    finder.scorer, finder.open = recorder, True
+    try:
+        yield recorder
+    finally:
+        finder.scorer, finder.open = saved
+
+
 def _char_spans(doc: Any, token_ids: Sequence[int]) -> list[list[int]]:
     return [[doc[i].idx, doc[i].idx + len(doc[i])] for i in token_ids]
 
@@ -165,11 +179,8 @@ def collect(
 ) -> None:
     """Add the labelled candidates of parsed articles (``(record, doc)`` pairs) to examples;
     ``each(record, doc, candidate, label)``, when given, sees every candidate too."""
-    recorder = _Recorder()
     finder = component.finder
-    saved = (finder.scorer, finder.open)
-    finder.scorer, finder.open = recorder, True
-    try:
+    with every_candidate(finder) as recorder:
         for article, (record, doc) in enumerate(docs):
             recorder.seen, recorder.threshold_keys = [], []
             finder(doc, component.scanner.scan(doc.text))
@@ -197,8 +208,6 @@ def collect(
                 examples.threshold_keys.append(route)
                 if each is not None:
                     each(record, doc, cand, int(hit))
-    finally:
-        finder.scorer, finder.open = saved
 
 
 def learn_noun_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]:

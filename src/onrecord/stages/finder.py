@@ -88,9 +88,9 @@ _PASSIVE_ADDRESSED = frozenset("ask tell question press inform".split())
 _NAMED = frozenset("know call title entitle label name dub nickname brand term".split())
 # passives with a preposition whose subject is what others say something of ("is accused of",
 # "is best known for", "was asked about")
-_PASSIVE_JUDGED = frozenset(
-    "ask question press inform accuse charge criticize criticise blame suspect challenge know "
-    "praise condemn fault credit warn urge tell fine sue investigate".split()
+_PASSIVE_JUDGED = _PASSIVE_ADDRESSED | frozenset(
+    "accuse charge criticize criticise blame suspect challenge know praise condemn fault "
+    "credit warn urge fine sue investigate".split()
 )
 _NAMING = frozenset("call term describe dub label brand characterize characterise".split())
 _ADDRESSING = frozenset("speak talk address write respond reply".split())
@@ -1238,7 +1238,7 @@ class Finder:
                 return self._np(child, (verb.i,)), child.i
         before = self._left_subject(verb, in_quote) or self._aside_subject(verb, in_quote)
         if before is not None:
-            if before.i in {t.i for t in verb.ancestors}:  # the verb hangs inside the subject's aside
+            if any(t.i == before.i for t in verb.ancestors):  # the verb hangs inside the subject's aside
                 return [t.i for t in trim(list(verb.doc[before.left_edge.i : verb.i]))], before.i
             return self._np(before, (verb.i,)), before.i
         after = self._inverted_subject(verb, in_quote)
