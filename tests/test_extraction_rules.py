@@ -688,3 +688,103 @@ def test_the_one_questioned_is_the_addressee(extractor: Any) -> None:
 def test_even_is_no_part_of_the_source(extractor: Any) -> None:
     att = only(extractor, "Even Republicans said the plan was dead.")
     assert (att["source"], att["speaker"]) == ("Republicans", "Republicans")
+
+
+def test_a_verb_with_a_clause_of_its_own_is_not_the_cue_of_a_quotation_before_it(extractor: Any) -> None:
+    text = (
+        "City Hall said in a statement that it remained \u201cfully committed\u201d to the bridge "
+        "and that the mayor\u2019s office would ask an independent engineering firm to review it."
+    )
+    found = run(extractor, text)
+    quoted = [a for a in found if any("fully committed" in c for c in a["content"])]
+    assert [(a["cue"], a["speaker"]) for a in quoted] == [("said", "City Hall")]
+    asked = next(a for a in found if a["cue"] == "would ask")
+    assert asked["content"] == ["an independent engineering firm to review it"]
+
+
+def test_an_indefinite_organisation_is_someone_new(extractor: Any) -> None:
+    text = (
+        "The Eastbrook Port Authority published the figures on Monday. The mayor would ask an "
+        "independent engineering firm to review the figures."
+    )
+    asked = next(a for a in run(extractor, text) if a["cue"] == "would ask")
+    assert asked["addressee"] == "an independent engineering firm"
+
+
+def test_two_people_speaking_together_are_a_group_with_both_named(extractor: Any) -> None:
+    text = (
+        "Joanna Treadwell debated Martin Kessling on Monday. Afterwards Treadwell and Kessling "
+        "said the vote would go ahead."
+    )
+    [att] = [a for a in extractor.extract(text) if a.cue_text(text) == "said"]
+    assert att.speaker is not None
+    assert (att.speaker.name, att.speaker.type) == (None, "group")
+    assert att.speaker.members == ("Joanna Treadwell", "Martin Kessling")
+
+
+def test_said_in_a_statement_is_one_attribution(extractor: Any) -> None:
+    found = run(extractor, "The agency said in a statement that the bridge was \u201csafe\u201d.")
+    assert [(a["cue"], a["content"]) for a in found] == [("said", ["that the bridge was \u201csafe\u201d"])]
+
+
+def test_a_poll_is_the_source_of_what_its_respondents_said(extractor: Any) -> None:
+    text = (
+        "In a Harbour Courier poll released Monday, 61 percent of voters said the bridge was worth the cost."
+    )
+    found = proposed(extractor, text)
+    assert found["In"] == (
+        "a Harbour Courier poll released Monday",
+        ["61 percent of voters said the bridge was worth the cost"],
+    )
+    assert "said" not in found  # the share of respondents is no speaker of its own
+
+
+def test_a_lead_in_the_polls_is_what_the_polls_say(extractor: Any) -> None:
+    found = proposed(extractor, "Treadwell has a narrow lead in the polls ahead of the March primary.")
+    assert found["in"] == ("the polls", ["Treadwell has a narrow lead", "ahead of the March primary"])
+
+
+def test_whose_view_a_sentence_gives(extractor: Any) -> None:
+    found = proposed(extractor, "To many farmers, the water plan is a betrayal of the valley.")
+    assert found["To"] == ("many farmers", ["the water plan is a betrayal of the valley"])
+    assert "To" not in proposed(extractor, "To be sure, the water plan has flaws.")
+
+
+def test_a_headline_with_a_name_and_a_colon(extractor: Any) -> None:
+    found = proposed(
+        extractor, "Bridge vote delayed\nTomas Reyes: The council will not sign a blank cheque.\n"
+    )
+    assert found[":"] == ("Tomas Reyes", ["The council will not sign a blank cheque"])
+
+
+def test_a_verb_before_a_colon_is_not_a_speaker_label(extractor: Any) -> None:
+    assert ":" not in proposed(extractor, "So let me get this straight: the council wants a tunnel now.")
+    assert ":" not in proposed(extractor, "Reyes added: the council wants a tunnel now.")
+
+
+def test_reportedly_reports_with_no_source(extractor: Any) -> None:
+    found = proposed(extractor, "Councillors reportedly walked out of the session in protest.")
+    assert found["reportedly"] == ("", ["Councillors", "walked out of the session in protest"])
+
+
+def test_referring_to_is_an_attribution_of_the_speaker(extractor: Any) -> None:
+    text = "\u201cThey know what they did,\u201d Reyes said, referring to the previous administration."
+    found = run(extractor, text)
+    referring = next(a for a in found if a["cue"] == "referring to")
+    assert (referring["source"], referring["speaker"]) == ("", "Reyes")
+    assert referring["content"] == ["the previous administration"]
+
+
+def test_the_subject_before_an_aside_with_commas_of_its_own(extractor: Any) -> None:
+    text = (
+        "Kessling, who backed Sen. Maria Lopez, D-Calder, and opposed the dam during the "
+        "primaries, last week said the treasurer was seeking a federal post."
+    )
+    att = next(a for a in run(extractor, text) if a["cue"] == "said")
+    assert att["source"].startswith("Kessling")
+    assert att["speaker"] == "Kessling"
+
+
+def test_it_is_hard_to_wonder_names_no_one(extractor: Any) -> None:
+    att = only(extractor, "It is hard not to wonder whether the bridge will ever be built.")
+    assert (att["cue"], att["source"], att["speaker"]) == ("not to wonder", "", None)

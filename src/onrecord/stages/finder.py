@@ -99,6 +99,9 @@ _NOT_TO_ADDRESSEE = frozenset(
     "point refer turn go come listen look lead contribute object add allude pledge".split()
 )
 # Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
+# What a respondent says "in" (a poll): the source of the words of those it asked.
+_POLLS = frozenset("poll survey".split())
+_SHARES = frozenset("percent % majority half plurality third quarter".split())
 _NOT_GOVERNORS = frozenset(
     """be know title name dub call have include feature mean use make send take give get put
     require license participate""".split()
@@ -198,6 +201,11 @@ def _asked_passive(verb: Any) -> bool:
         and verb.dep_ in ("advcl", "xcomp", "acl", "dep")
         and not any(c.dep_ in ("agent", "nsubj", "aux", "dobj", "dative") for c in verb.children)
     )
+
+
+def _counted(doc: Any, source: list[int]) -> bool:
+    """True for a share of respondents as a source: "31% of Republicans", "six in 10"."""
+    return any(doc[i].ent_type_ in ("PERCENT", "CARDINAL") or doc[i].lower_ in _SHARES for i in source)
 
 
 def possessive_mark(token: Any) -> bool:
@@ -425,6 +433,17 @@ class Finder:
                     cand.confidence = round(probability, 4)
                     kept.append(cand)
             proposed = kept
+        polls = [c for c in proposed if c.route == "poll"]
+        if polls:
+            # "In a CNN/ORC poll, 31% of Republicans said …": the poll frames what its
+            # respondents said, as one attribution
+            inside = SpanIndex((span, id(c)) for c in polls for span in c.content)
+            proposed = [
+                c
+                for c in proposed
+                if c.route == "poll"
+                or not (inside.holders(doc[c.cue[0]].idx, doc[c.cue[0]].idx) and _counted(doc, c.source))
+            ]
         for cand in proposed:
             found.append(cand)
             used_cues.update(cand.cue)
@@ -455,6 +474,13 @@ class Finder:
             if cand is not None:
                 found.append(cand)
                 used_cues.update(cand.cue)
+        # "said in a statement that …" proposes "said" and "statement" with the same words:
+        # one attribution, the one whose cue comes first
+        first: dict[tuple[Span, ...], int] = {}
+        for cand in found:
+            key = tuple(cand.content)
+            first[key] = min(first.get(key, cand.cue[0]), cand.cue[0])
+        found = [c for c in found if first[tuple(c.content)] == c.cue[0]]
         starts = SpanIndex((quote.span, qi) for qi, quote in enumerate(top))
         for cand in found:
             cand.quotes = sorted(
@@ -532,6 +558,12 @@ class Finder:
                     other.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in other.children)
                 ):
                     continue  # “… owes it to the men and women” of the state to answer …
+                if (
+                    other.head.i == token.i
+                    and other.dep_ == "conj"
+                    and any(c.dep_ == "mark" for c in other.children)
+                ):
+                    continue  # “fully committed” … and that the office would ask …: a clause of its own
                 if other.i == token.head.i and self._spills(token, qi, in_quote):
                     continue  # the quotation is a fragment of a paraphrase: a mixed quote
                 if self._between_is_frame(doc, quote, other, in_quote):
@@ -811,6 +843,14 @@ class Finder:
         lemma = verb.lemma_.lower()
         if verb.lower_ == "according":
             return self._according(doc, verb)
+        if verb.lower_ == "in" and verb.dep_ == "prep":
+            return self._poll(doc, verb, in_quote)
+        if verb.lower_ == "to" and verb.pos_ == "ADP":
+            return self._perspective(doc, verb, in_quote)
+        if verb.text == ":":
+            return self._label(doc, verb, in_quote)
+        if verb.lower_ == "reportedly":
+            return self._reportedly(doc, verb, in_quote)
         if verb.pos_ == "NOUN" and self.open:
             return self._noun_cue(verb, in_quote)
         if verb.pos_ not in ("VERB", "AUX"):
@@ -954,7 +994,7 @@ class Finder:
                     for c in verb.children
                     if c.dep_ == "prep"
                     and c.i > verb.i
-                    and c.lower_ in _CONTENT_PREPS
+                    and (c.lower_ in _CONTENT_PREPS or (c.lower_ == "to" and lemma in _TO_CUES))
                     and c.i not in addressee
                 ),
                 None,
@@ -962,6 +1002,10 @@ class Finder:
             target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
             if prep is not None and target is not None:
                 content, route = list(target.subtree), "prep"
+                # "referred to Rubio as “a bright leader”": what he was called goes with him
+                named = [c for c in verb.children if c.lower_ == "as" and c.i > target.right_edge.i]
+                if prep.lower_ == "to" and named:
+                    content = list(verb.doc[target.left_edge.i : named[0].right_edge.i + 1])
                 cue = sorted(cue + [prep.i])
         if not content:
             return None
@@ -1080,6 +1124,126 @@ class Finder:
             route="according",
             confidence=0.85,
             head=word.i,
+        )
+
+    def _poll(self, doc: Any, word: Any, in_quote: list[int]) -> Candidate | None:
+        """``In a CNN/ORC poll released Monday, 31% of Republicans said …``, ``Trump has a
+        decisive lead in the polls``: the poll is the source, "in" the cue and the clause it
+        frames (what the respondents said, where a candidate stands) the content, as
+        PolNeAR marks it."""
+        pobj = next((c for c in word.children if c.dep_ == "pobj"), None)
+        if pobj is None or in_quote[word.i] >= 0:
+            return None
+        # "in the RealClearPolitics average of New Hampshire polls"
+        polled = pobj.lemma_.lower() in _POLLS or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in _POLLS for g in c.children)
+            for c in pobj.children
+        )
+        if not polled:
+            return None
+        sent = word.sent
+        frame = {t.i for t in word.subtree}
+        lead = word.i == sent.start or all(t.is_punct or t.is_space for t in doc[sent.start : word.i])
+        if lead or any(a.dep_ in _SUBJECTS for a in word.ancestors):
+            # at the head of the sentence, or inside its subject ("Some 20 percent of people
+            # in a recent CNN/ORC poll said …"): the whole sentence
+            clause = list(sent)
+        else:
+            # "Trump has a decisive lead in the polls": the clause of the verb it hangs from
+            verb = next((a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                return None
+            clause = list(verb.subtree)
+        content = [
+            t
+            for t in clause
+            if t.i not in frame
+            and not t.is_space
+            and not (t.i == word.right_edge.i + 1 and t.text == ",")
+            and not (t.i == word.i - 1 and t.text == ",")
+        ]
+        return self._framed(word, trim(list(pobj.subtree)), content, "poll", 0.8)
+
+    def _perspective(self, doc: Any, word: Any, in_quote: list[int]) -> Candidate | None:
+        """``To many, Santilli is a provocateur …``, ``To Ms. Gil, skateboarding represents …``:
+        whose view the sentence gives; the rest of the sentence is the content."""
+        sent = word.sent
+        if in_quote[word.i] >= 0 or not all(t.is_punct or t.is_space for t in doc[sent.start : word.i]):
+            return None
+        comma = next((t.i for t in doc[word.i + 1 : min(sent.end, word.i + 12)] if t.text == ","), None)
+        if comma is None or comma == word.i + 1:
+            return None
+        source = trim(list(doc[word.i + 1 : comma]))
+        head = next((t for t in reversed(source) if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")), None)
+        people = head is not None and (_is_people(head) or head.lower_ in ("many", "some", "others", "most"))
+        if not people or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") for t in source):
+            return None
+        content = [t for t in doc[comma + 1 : sent.end] if not t.is_space]
+        if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            return None
+        return self._framed(word, source, content, "perspective", 0.7)
+
+    def _label(self, doc: Any, colon: Any, in_quote: list[int]) -> Candidate | None:
+        """A paragraph that opens with a name and a colon and goes on without quotation
+        marks: a headline ("John McCain: Republican anger appeals to …") or a transcript
+        ("TAPPER: And obviously, you’re supporting …")."""
+        start = colon.i
+        while start > 0 and "\n" not in doc[start - 1].text and not doc[start - 1].is_space:
+            start -= 1
+        label = list(doc[start : colon.i])
+        if not 0 < len(label) <= 6 or in_quote[colon.i] >= 0:
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.text.isupper() for t in label):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in label):
+            return None  # "He added: …", "So let me get this straight: …"
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = trim([t for t in doc[colon.i + 1 : end] if not t.is_space])
+        if content and in_quote[content[0].i] >= 0:
+            return None  # a quotation: the quote scanner's labelled route takes it
+        return self._framed(colon, trim(label), content, "label", 0.6)
+
+    def _reportedly(self, doc: Any, word: Any, in_quote: list[int]) -> Candidate | None:
+        """ "Anti-Trump delegates reportedly erupted in a chorus of booing": a report with no
+        named source; its clause (without the adverb) is the content."""
+        head = word.head
+        if head.i == word.i or in_quote[word.i] >= 0 or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        tokens = [t for t in head.subtree if t.i != word.i]
+        if not any(t.dep_ in _SUBJECTS for t in head.children) and head.dep_ == "conj":
+            # "Whitman is a Republican, but has reportedly been critical …": the first verb's subject
+            subject = next((c for c in head.head.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                tokens = list(subject.subtree) + tokens
+        tokens = [t for t in tokens if not (t.dep_ in ("cc", "mark") and t.head.i == head.i and t.i < head.i)]
+        return self._framed(word, [], sorted(tokens, key=lambda t: t.i), "reportedly", 0.6, ".!?;,")
+
+    def _framed(
+        self,
+        cue: Any,
+        source: list[Any],
+        content: list[Any],
+        route: str,
+        confidence: float,
+        closing: str = ".!?;",
+    ) -> Candidate | None:
+        """A candidate whose cue is one word that frames a clause (a poll's "in", a
+        speaker's label, "reportedly"), the clause without its closing punctuation; None
+        when too little of it is left."""
+        content = trim(content)
+        while content and content[-1].text in closing:
+            content = trim(content[:-1])
+        if len(content) < 3:
+            return None
+        return Candidate(
+            cue=[cue.i],
+            source=[t.i for t in source],
+            content=self._pieces(content),
+            route=route,
+            confidence=confidence,
+            head=cue.i,
         )
 
     @staticmethod
@@ -1272,6 +1436,8 @@ class Finder:
                 if subj is not None:
                     if participle or (verb.dep_ in ("advcl", "acl") and not infinitive):
                         return [], subj.i
+                    if infinitive and subj.lower_ in ("it", "that") and head.lemma_ == "be":
+                        return [], None  # "it is hard not to wonder whether …": no one wonders
                     return self._np(subj, (verb.i,)), subj.i
             else:
                 break
@@ -1282,6 +1448,8 @@ class Finder:
             subj = next((c for c in root.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
             if subj is not None and subj.i != verb.i:
                 if infinitive and subj.i < verb.i:
+                    if subj.lower_ in ("it", "that") and root.lemma_ == "be":
+                        return [], None
                     return self._np(subj, (verb.i,)), subj.i
                 return [], subj.i
         return [], None
@@ -1321,7 +1489,8 @@ class Finder:
             verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         )
         k = verb.i - 1
-        while k > verb.sent.start and doc[k].pos_ in ("AUX", "ADV"):
+        # "…, last week said": a time before the verb is no part of the aside
+        while k > verb.sent.start and (doc[k].pos_ in ("AUX", "ADV") or doc[k].ent_type_ in ("DATE", "TIME")):
             k -= 1
         # "Paul Rivers, who worked as a strategist during the 2012 campaign, called …": a past
         # tense the parser took for a participle hung from the aside's last noun
@@ -1332,6 +1501,18 @@ class Finder:
         if opening is None or doc[opening].text != "," or opening + 1 >= k:
             return None
         first = doc[opening + 1]
+        if finite and first.lower_ not in ("who", "which"):
+            # an aside with commas of its own: "Beck, who backed Ted Cruz, R-Texas, and …, said"
+            relative = next(
+                (
+                    j
+                    for j in range(opening - 1, verb.sent.start, -1)
+                    if doc[j].text == "," and doc[j + 1].lower_ == "who"
+                ),
+                None,
+            )
+            if relative is not None and first.tag_ not in ("VBG", "VBN", "VBD"):
+                opening, first = relative, doc[relative + 1]
         if not (first.lower_ in ("who", "which") or (finite and first.tag_ in ("VBG", "VBN", "VBD"))):
             return None
         if hung and (first.lower_ != "who" or any(c.dep_ in ("advmod", "auxpass") for c in verb.children)):

@@ -554,9 +554,15 @@ class _State:
                 if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN":
                     head = child  # "Russia's propagandistic network RT"
                     break
+        conj = next((c for c in head.children if c.dep_ == "conj"), None)
+        if (
+            person is not None
+            and conj is not None
+            and (conj.i in self.person_at or conj.pos_ in ("PROPN", "NOUN"))
+        ):
+            return self._unnamed(head), None, "nominal"  # "Treadwell and Kessling traded accusations"
         if person is not None:
             return self.speaker_of(person), person, "name"
-        conj = next((c for c in head.children if c.dep_ == "conj"), None)
         one_person = (  # "the former first lady and U.S. senator": two titles of one person
             conj is not None
             and head.tag_ == "NN"
@@ -614,12 +620,15 @@ class _State:
                 owner, _p, _h = self.resolve(poss, None, addressee)
                 if owner is not None and owner.name:
                     return Speaker(name=f"{owner.name} {lemma}", type="organisation"), None, "name"
-            if lemma in _BODY_NOUNS and poss is None:
+            fresh = any(
+                c.lower_ in _NEW_REFERENT for c in head.children if c.dep_ in ("det", "nummod", "amod")
+            )
+            if lemma in _BODY_NOUNS and poss is None and not fresh:  # not "an engineering firm"
                 body = self._organisation(head, lemma)
                 if body is not None:
                     return body, None, "nominal"
             person = self.titles.get(lemma) or (self.titles.get(conj.lemma_.lower()) if one_person else None)
-            if any(c.lower_ in _NEW_REFERENT for c in head.children if c.dep_ in ("det", "nummod", "amod")):
+            if fresh:
                 person = None  # "one Sanders supporter", "another supporter": someone new
             definite = any(c.lower_ in ("the", "this") for c in head.children)
             if person is None and definite and lemma in TITLES | _ROLES and not addressee:
@@ -740,7 +749,10 @@ class _State:
             and e.end <= head.right_edge.i + 1
             and e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
         ]
-        members = tuple(_clean(e.text) for e in ents)
+        # a member's fullest name: "Treadwell and Kessling" lists "Joanna Treadwell"
+        members = tuple(
+            self.person_at[e.root.i].name if e.root.i in self.person_at else _clean(e.text) for e in ents
+        )
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         lemma = head.lemma_.lower()
         kind = "group" if plural else ("document" if lemma in _DOCUMENTS else "person")
