@@ -98,10 +98,10 @@ _ADDRESSING = frozenset("speak talk address write respond reply".split())
 _NOT_TO_ADDRESSEE = frozenset(
     "point refer turn go come listen look lead contribute object add allude pledge".split()
 )
-# Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
-# What a respondent says "in" (a poll): the source of the words of those it asked.
+# What respondents say "in" (a poll), and the words for a share of them ("31 percent").
 _POLLS = frozenset("poll survey".split())
 _SHARES = frozenset("percent % majority half plurality third quarter".split())
+# Verbs whose subject does not own a quotation in their object: "the bill, known as “…”".
 _NOT_GOVERNORS = frozenset(
     """be know title name dub call have include feature mean use make send take give get put
     require license participate""".split()
@@ -1206,8 +1206,8 @@ class Finder:
         return self._framed(colon, trim(label), content, "label", 0.6)
 
     def _reportedly(self, doc: Any, word: Any, in_quote: list[int]) -> Candidate | None:
-        """ "Anti-Trump delegates reportedly erupted in a chorus of booing": a report with no
-        named source; its clause (without the adverb) is the content."""
+        """A report with no named source ("Anti-Trump delegates reportedly erupted in a
+        chorus of booing"): its clause, without the adverb, is the content."""
         head = word.head
         if head.i == word.i or in_quote[word.i] >= 0 or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
