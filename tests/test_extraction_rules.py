@@ -788,3 +788,15 @@ def test_the_subject_before_an_aside_with_commas_of_its_own(extractor: Any) -> N
 def test_it_is_hard_to_wonder_names_no_one(extractor: Any) -> None:
     att = only(extractor, "It is hard not to wonder whether the bridge will ever be built.")
     assert (att["cue"], att["source"], att["speaker"]) == ("not to wonder", "", None)
+
+
+def test_only_a_colon_at_the_start_of_a_paragraph_labels_a_speaker(extractor: Any) -> None:
+    from onrecord.training import every_candidate
+
+    text = "Tomas Reyes: the vote is off. " + "note: the vote is off, " * 1000
+    doc = extractor.nlp(text)
+    finder = extractor.component.finder
+    with every_candidate(finder):
+        found = finder(doc, extractor.component.scanner.scan(text))
+    labels = [c for c in found if c.route == "label"]
+    assert [" ".join(doc[i].text for i in c.source) for c in labels] == ["Tomas Reyes"]

@@ -1188,9 +1188,11 @@ class Finder:
         marks: a headline ("John McCain: Republican anger appeals to …") or a transcript
         ("TAPPER: And obviously, you’re supporting …")."""
         start = colon.i
-        while start > 0 and "\n" not in doc[start - 1].text and not doc[start - 1].is_space:
-            start -= 1
+        while start > 0 and colon.i - start <= 6 and not doc[start - 1].is_space:
+            start -= 1  # a label is short: never walk back further (a paragraph of colons)
         label = list(doc[start : colon.i])
+        if start > 0 and not doc[start - 1].is_space:
+            return None  # not at the start of a paragraph
         if not 0 < len(label) <= 6 or in_quote[colon.i] >= 0:
             return None
         if not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.text.isupper() for t in label):
