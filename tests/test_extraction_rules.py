@@ -640,15 +640,19 @@ def test_a_second_that_clause_joined_to_the_verb_is_part_of_the_content(extracto
     assert only(extractor, f"The mayor said {said}.")["content"] == [said]
 
 
-def proposed(extractor: Any, text: str) -> dict[str, tuple[str, list[str]]]:
-    """What the learned finder proposes for the model to score, every candidate kept:
-    cue → (source, content pieces)."""
+def candidates(extractor: Any, text: str) -> tuple[Any, list[Any]]:
+    """(doc, every candidate the learned finder proposes for the model to score)."""
     from onrecord.training import every_candidate
 
     doc = extractor.nlp(text)
     finder = extractor.component.finder
     with every_candidate(finder):
-        found = finder(doc, extractor.component.scanner.scan(text))
+        return doc, finder(doc, extractor.component.scanner.scan(text))
+
+
+def proposed(extractor: Any, text: str) -> dict[str, tuple[str, list[str]]]:
+    """What the learned finder proposes, every candidate kept: cue → (source, content pieces)."""
+    doc, found = candidates(extractor, text)
     return {
         " ".join(doc[i].text for i in c.cue): (
             " ".join(doc[i].text for i in c.source),
@@ -791,12 +795,7 @@ def test_it_is_hard_to_wonder_names_no_one(extractor: Any) -> None:
 
 
 def test_only_a_colon_at_the_start_of_a_paragraph_labels_a_speaker(extractor: Any) -> None:
-    from onrecord.training import every_candidate
-
     text = "Tomas Reyes: the vote is off. " + "note: the vote is off, " * 1000
-    doc = extractor.nlp(text)
-    finder = extractor.component.finder
-    with every_candidate(finder):
-        found = finder(doc, extractor.component.scanner.scan(text))
+    doc, found = candidates(extractor, text)
     labels = [c for c in found if c.route == "label"]
     assert [" ".join(doc[i].text for i in c.source) for c in labels] == ["Tomas Reyes"]
