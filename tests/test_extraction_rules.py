@@ -799,3 +799,60 @@ def test_only_a_colon_at_the_start_of_a_paragraph_labels_a_speaker(extractor: An
     doc, found = candidates(extractor, text)
     labels = [c for c in found if c.route == "label"]
     assert [" ".join(doc[i].text for i in c.source) for c in labels] == ["Tomas Reyes"]
+
+
+def test_a_name_past_its_appositive_is_the_source_of_a_verb_before_a_quotation(extractor: Any) -> None:
+    text = (
+        "Maria Lopez, the 2012 Democratic gubernatorial nominee, tweeted in response: ''Important "
+        "distinction: thug mayors block bridges and critics; our councils build bridges and schools.''"
+    )
+    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    assert (att["cue"], att["speaker"]) == ("tweeted", "Maria Lopez")
+    assert att["source"].startswith("Maria Lopez")
+
+
+def test_a_quoted_vocative_does_not_make_the_addressee_the_speaker(extractor: Any) -> None:
+    text = (
+        "''That was a fine speech you gave last night, Mr. Mayor,'' Councillor Tomas Reyes, "
+        "Democrat of Calder, told Mr. Okafor as they left."
+    )
+    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    assert (att["cue"], att["speaker"], att["addressee"]) == ("told", "Tomas Reyes", "Okafor")
+
+
+def test_of_two_cues_the_parse_joins_to_a_quotation_the_nearer_takes_it(extractor: Any) -> None:
+    text = (
+        "Asked what he personally thought about the tunnel plan, he said, \"It's the wrong "
+        'plan, but for sure we have no right to stop it."'
+    )
+    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    assert (att["cue"], att["source"]) == ("said", "he")
+
+
+def test_an_opening_mark_hung_on_the_sentence_before_stays_with_its_quotation(extractor: Any) -> None:
+    text = (
+        "Time, Ms. Lopez added, was on their side. ''It's early days, for heaven's sake,'' she "
+        "said. ''The count starts on Monday.''"
+    )
+    found = run(extractor, text)
+    added = next(a for a in found if a["cue"] == "added")
+    assert all("''" not in piece for piece in added["content"])
+    said = next(a for a in found if a["cue"] == "said")
+    assert (said["kind"], said["speaker"]) == ("direct", "Lopez")
+    assert said["content"][0] == "''It's early days, for heaven's sake,''"
+
+
+def test_a_cue_after_a_quotation_closed_by_a_comma_is_its_cue(extractor: Any) -> None:
+    text = (
+        "But the plan may have a cost that has so far been largely ignored: ''While the council "
+        "remains unlikely to act, we believe the tunnel will cost twice as much,'' Tomas Reyes, "
+        "an analyst at Calder Research, wrote in a note to investors."
+    )
+    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    assert (att["cue"], att["speaker"]) == ("wrote", "Tomas Reyes")
+
+
+def test_a_quoted_fragment_keeps_the_verb_it_is_the_object_of(extractor: Any) -> None:
+    text = "In 2009, under what Mr. Reyes called ''the old economy model,'' the club charged a large fee."
+    att = next(a for a in run(extractor, text) if "''the old economy model,''" in " ".join(a["content"]))
+    assert att["cue"] == "called"

@@ -28,7 +28,7 @@ from .lexicon import (
     TELL_VERBS,
     cue_precision,
 )
-from .scanner import Quote
+from .scanner import MARKS_RE, Quote
 from .scorer import threshold_key
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -448,7 +448,7 @@ class Finder:
             found.append(cand)
             used_cues.update(cand.cue)
         for cand in found:
-            cand.content = [self._cover_quotes(span, pieces, top) for span in cand.content]
+            cand.content = [self._cover_quotes(text, span, pieces, top) for span in cand.content]
         contents = SpanIndex((span, id(c)) for c in found for span in c.content)
         # "she said she recalls …", "said he thought that …": the inner belief repeats the
         # outer statement; "what he called …" sits inside the words of another cue
@@ -512,13 +512,21 @@ class Finder:
         return bool(holders)
 
     @staticmethod
-    def _cover_quotes(span: Span, pieces: SpanIndex, top: list[Quote]) -> Span:
-        """Widen a content span that cuts a quotation to hold all of that quotation piece."""
+    def _cover_quotes(text: str, span: Span, pieces: SpanIndex, top: list[Quote]) -> Span:
+        """Widen a content span that cuts a quotation to hold all of that quotation piece.
+
+        A span that reaches into a quotation by its opening mark alone (the parser hung the
+        mark of the next sentence's quotation on this one: "Time, Mr. Pence added, was on
+        their side. ''It's preseason,'' he said.") stops before the mark instead.
+        """
         start, end = span.start, span.end
         for qi in pieces.holders(end, end):
             for piece in top[qi].pieces:
                 if piece.start < end < piece.end and piece.start >= start:
-                    end = piece.end
+                    if start < piece.start and not MARKS_RE.sub("", text[piece.start : end]).strip():
+                        end = len(text[start : piece.start].rstrip()) + start
+                    else:
+                        end = piece.end
         for qi in pieces.holders(start, start):
             for piece in top[qi].pieces:
                 if piece.start < start < piece.end and piece.end <= end:
@@ -545,7 +553,7 @@ class Finder:
         """The cue a quotation belongs to, as a direct-quote candidate, or None."""
         if not tokens:
             return None
-        best: tuple[float, Any, str] | None = None
+        best: tuple[float, Any, str, int] | None = None
         # 1. joined by the parse: a cue verb outside the quote that governs a quoted token,
         #    or that hangs (parataxis, advcl) from one
         for token in tokens:
@@ -567,17 +575,31 @@ class Finder:
                 if other.i == token.head.i and self._spills(token, qi, in_quote):
                     continue  # the quotation is a fragment of a paraphrase: a mixed quote
                 if self._between_is_frame(doc, quote, other, in_quote):
-                    best = max(best or (0.0, None, ""), (0.95, other, "parse"), key=lambda b: b[0])
+                    # of two cues the parse joins, the nearer: "Asked what he believed, he
+                    # said, “…”" is said, not asked
+                    gap = -min(abs(other.i - tokens[0].i), abs(other.i - tokens[-1].i))
+                    best = max(
+                        best or (0.0, None, "", -len(doc)),
+                        (0.95, other, "parse", gap),
+                        key=lambda b: (b[0], b[3]),
+                    )
+        # a cue that follows a quotation closed by a comma ("“…,” Mr. Biden said twice",
+        # "“…,” Isaac Boltansky, an analyst at …, wrote") is its cue, whatever verb before
+        # it the parse joined it to
+        if best is None or best[1].i < tokens[0].i:
+            after = self._cue_after(doc, tokens, in_quote)
+            if after is not None:
+                best = (0.95, after, "near", 0)
         # 2. beside it: “…,” he added. / He continued, “…” / Trump tweeted: “…”
         if best is None:
             verb = self._nearby_cue(doc, tokens, in_quote)
             if verb is not None:
-                best = (0.85, verb, "near")
+                best = (0.85, verb, "near", 0)
         if best is None:
             return self._byline(doc, text, quote, qi, in_quote) or self._labelled(
                 doc, quote, qi, tokens, in_quote
             )
-        confidence, verb, route = best
+        confidence, verb, route = best[:3]
         source, subject = self._source(verb, in_quote)
         if not source and subject is None:
             source = self._frame_source(doc, tokens, verb, in_quote)
@@ -647,7 +669,9 @@ class Finder:
         """Where the parse gave the cue no subject: the words between the quotation and the
         cue (“…,” Tulsa police Chief Chuck Jordan said), else those after it (“…,” said X)."""
         between = [t for t in doc[tokens[-1].i + 1 : verb.i] if not t.is_punct and not t.is_space]
-        if verb.i > tokens[-1].i and between:
+        if verb.i < tokens[0].i:
+            return []  # "X, the nominee, tweeted in response: “…”": the words after it name no one
+        if between:
             words = doc[tokens[-1].i + 1 : verb.i]
         else:  # “…,” said X / “…?” asked Mr. Manafort
             end = verb.i + 1
@@ -832,6 +856,51 @@ class Finder:
                 if doc[i].pos_ == "VERB" and any(c.dep_ in _SUBJECTS for c in doc[i].children):
                     if colon or any(c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA for c in doc[i].children):
                         return doc[i]
+        return None
+
+    def _cue_after(self, doc: Any, tokens: list[Any], in_quote: list[int]) -> Any:
+        """The speech verb right after a quotation that ends its clause with a comma, "?" or
+        "!" (“…,” the source recalled), with nothing but its subject between; else None."""
+        words = [t for t in tokens if not t.is_space]
+        if len(words) < 2 or words[-2].text not in (",", "?", "!"):
+            return None
+        j = tokens[0].i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if j >= 0 and not (doc[j].is_punct or "\n" in doc[j].text or doc[j + 1].is_sent_start):
+            return None  # what Mr. Hedge called ''the prior economy model,'' the club charged …: a fragment
+        last = tokens[-1].i
+        qi = in_quote[last]
+        for i in range(last + 1, min(len(doc), last + 26)):
+            token = doc[i]
+            if in_quote[i] >= 0 or "\n" in token.text or token.text in (".", "!", "?", ";", ":"):
+                return None
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                if not self._is_quote_cue(token):
+                    return None
+                subject = next((c for c in token.children if c.dep_ in _SUBJECTS and c.i < i), None)
+                between = [t for t in doc[last + 1 : i] if not t.is_punct and t.pos_ != "ADV"]
+                if between and (
+                    subject is None
+                    or any(not (subject.left_edge.i <= t.i <= subject.right_edge.i) for t in between)
+                ):
+                    return None
+                if any(
+                    c.dep_ in ("ccomp", "xcomp")
+                    and c.i > i
+                    and any(in_quote[t.i] < 0 and not t.is_punct for t in c.subtree)
+                    for c in token.children
+                ):
+                    return None  # “…,” Kasich said he would …: words of its own
+                first = next(t for t in doc[last + 1 : i + 1] if not t.is_punct and not t.is_space)
+                if words[-2].text != "," and first.text[:1].isupper() and first.pos_ != "PROPN":
+                    return None  # “Why now?” Her critics cited it …: a new sentence
+                for t in doc[i + 1 : i + 5]:
+                    if t.text in (".", "!", "?") or "\n" in t.text:
+                        break
+                    if in_quote[t.i] not in (-1, qi):
+                        return None  # “…?” Mills then writes back, “You look cute.”: its own quotation
+                return token
         return None
 
     @staticmethod
@@ -1385,6 +1454,21 @@ class Finder:
         for child in subjects:
             if child.dep_ in _SUBJECTS:
                 if in_quote[child.i] >= 0:
+                    # "“…, Mr. President,” Representative Steve Cohen, Democrat of Tennessee,
+                    # told Mr. Obama": the name the parser hung on the quoted vocative
+                    outside = next(
+                        (
+                            c
+                            for c in child.children
+                            if c.dep_ in ("appos", "conj")
+                            and in_quote[c.i] < 0
+                            and c.i < verb.i
+                            and c.pos_ in ("PROPN", "NOUN")
+                        ),
+                        None,
+                    )
+                    if outside is not None:
+                        return self._np(outside, (verb.i,)), outside.i
                     after = next(
                         (
                             c
@@ -1402,6 +1486,18 @@ class Finder:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return [child.i], verb.head.i
                 return self._np(child, (verb.i,)), child.i
+        named = verb.head
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ in ("VBN", "VBD")
+            and verb.doc[verb.i - 1].text == ","
+            and named.pos_ == "PROPN"
+            and in_quote[named.i] < 0
+            and any(c.dep_ == "appos" and named.i < c.i < verb.i for c in named.children)
+        ):
+            # "Mitt Romney, the 2012 Republican presidential nominee, tweeted …": a past
+            # tense the parser hung from the name past its appositive
+            return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
         before = self._left_subject(verb, in_quote) or self._aside_subject(verb, in_quote)
         if before is not None:
             if any(t.i == before.i for t in verb.ancestors):  # the verb hangs inside the subject's aside

@@ -40,6 +40,8 @@ _SINGLE_MARKS = [
 ]
 
 _DOUBLE_RE = re.compile("|".join(re.escape(m) for m, _ in _DOUBLE_MARKS))
+# every mark, double or single
+MARKS_RE = re.compile("|".join(re.escape(m) for m, _ in _DOUBLE_MARKS + _SINGLE_MARKS))
 _DOUBLE_ROLE = dict(_DOUBLE_MARKS)
 _SINGLE_ROLE = dict(_SINGLE_MARKS)
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
