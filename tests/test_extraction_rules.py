@@ -856,3 +856,17 @@ def test_a_quoted_fragment_keeps_the_verb_it_is_the_object_of(extractor: Any) ->
     text = "In 2009, under what Mr. Reyes called ''the old economy model,'' the club charged a large fee."
     att = next(a for a in run(extractor, text) if "''the old economy model,''" in " ".join(a["content"]))
     assert att["cue"] == "called"
+
+
+def test_when_and_where_something_was_said_is_no_part_of_it(extractor: Any) -> None:
+    found = proposed(extractor, "Okafor stressed those worries on Sunday at a university forum in Calder.")
+    assert found["stressed"][1] == ["those worries"]
+
+
+def test_a_quotation_that_finishes_a_sentence_takes_the_sentence_in(extractor: Any) -> None:
+    text = "If the council approves the plan, \u201cwe will start work in May,\u201d Okafor said."
+    att = only(extractor, text)
+    assert att["content"] == ["If the council approves the plan, \u201cwe will start work in May,\u201d"]
+    text = "The mayor was in a hurry. ''We will start work in May,'' Okafor said."
+    att = next(a for a in run(extractor, text) if a["cue"] == "said")
+    assert att["content"] == ["''We will start work in May,''"]

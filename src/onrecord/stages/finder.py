@@ -42,6 +42,11 @@ _SECOND_ACTS = (
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
+# Prepositions of a verb's circumstances (time, place, medium), not of what was said.
+_ADJUNCT_PREPS = frozenset(
+    """in on at during after before since until by with from through amid despite over via
+    across among throughout following near around upon""".split()
+)
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
@@ -625,6 +630,8 @@ class Finder:
             content = [Span(named.left_edge.idx, quote.end)]
         else:
             lead = self._quoted_predicate_lead(tokens, in_quote, verb, source)
+            if lead is None and verb.i > tokens[-1].i:
+                lead = self._sentence_lead(doc, tokens, in_quote)
             if lead is not None and len(quote.pieces) == 1 and "\n" not in text[lead : quote.start]:
                 content = [Span(lead, quote.end)]
         return Candidate(
@@ -663,6 +670,32 @@ class Finder:
         if start < root.sent.start:  # never from another sentence
             return None
         return root.doc[start].idx
+
+    @staticmethod
+    def _sentence_lead(doc: Any, tokens: list[Any], in_quote: list[int]) -> int | None:
+        """Where the sentence starts when a quotation its cue follows finishes it: "Many
+        voters then saw the party as “…,” she said", "If the bill passes, “…,” he said"
+        (PolNeAR's content starts with the sentence); else None.  Words that frame the
+        quotation themselves (a speech verb, a colon, a dash) keep it on its own."""
+        first = tokens[0]
+        start = first.sent.start
+        # the parser may run the sentence before into a quotation's ("… to treat me.
+        # ''That wasn't …''"): a full stop ends it all the same
+        stops = [t.i for t in doc[start : first.i] if t.text in (".", "!", "?")]
+        start = stops[-1] + 1 if stops else start
+        while start < first.i and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        if start >= first.i:
+            return None
+        for token in doc[start : first.i]:
+            if (
+                in_quote[token.i] >= 0
+                or "\n" in token.text
+                or token.text in (":", ";", "-", "--", "\u2014", "\u2013", "(", ")")
+                or (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in QUOTE_CUES)
+            ):
+                return None
+        return doc[start].idx
 
     @staticmethod
     def _frame_source(doc: Any, tokens: list[Any], verb: Any, in_quote: list[int]) -> list[int]:
@@ -1043,6 +1076,10 @@ class Finder:
                 c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.i not in addressee
             ]
             if right and (right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd") or right[0].lower_ == "as"):
+                # when, where and how it was said is no part of it: "claimed victory in a
+                # tweet", "stressed those worries on Sunday at a forum"
+                while len(right) > 1 and right[-1].dep_ == "prep" and right[-1].lower_ in _ADJUNCT_PREPS:
+                    right = right[:-1]
                 span = verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]
                 # a speech verb outside the object lexicon reports through its object only
                 # when the object quotes: "noted several “intangibles”"
