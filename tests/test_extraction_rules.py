@@ -870,3 +870,18 @@ def test_a_quotation_that_finishes_a_sentence_takes_the_sentence_in(extractor: A
     text = "The mayor was in a hurry. ''We will start work in May,'' Okafor said."
     att = next(a for a in run(extractor, text) if a["cue"] == "said")
     assert att["content"] == ["''We will start work in May,''"]
+
+
+def test_a_name_the_parser_hung_on_the_quotation_is_the_source_of_the_cue_after_it(extractor: Any) -> None:
+    text = (
+        "\u201cYes, I back Ted Cruz,\u201d Brent Dunmore III, founder of the Media Research "
+        "Institute, tells Calder News in an interview."
+    )
+    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    assert (att["cue"], att["speaker"], att["addressee"]) == ("tells", "Brent Dunmore III", "Calder News")
+
+
+def test_as_someone_noted_attributes_the_clause_it_stands_in(extractor: Any) -> None:
+    att = only(extractor, "As Clyburn noted, those voters will give Reyes a second look.")
+    assert (att["cue"], att["source"]) == ("noted", "Clyburn")
+    assert att["content"][0].startswith("those voters will give Reyes a second look")

@@ -913,9 +913,13 @@ class Finder:
                     return None
                 subject = next((c for c in token.children if c.dep_ in _SUBJECTS and c.i < i), None)
                 between = [t for t in doc[last + 1 : i] if not t.is_punct and t.pos_ != "ADV"]
-                if between and (
-                    subject is None
-                    or any(not (subject.left_edge.i <= t.i <= subject.right_edge.i) for t in between)
+                if between and subject is None:
+                    # a name the parser hung on the quotation ("“…,” Brent Bozell III,
+                    # founder of the Media Research Center, tells …")
+                    if between[0].pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ"):
+                        return None
+                elif between and any(
+                    not (subject.left_edge.i <= t.i <= subject.right_edge.i) for t in between
                 ):
                     return None
                 if any(
@@ -1068,6 +1072,19 @@ class Finder:
             and verb.head.i != verb.i
         ):
             # a parenthetical cue: “And perhaps, he said, it could help …”
+            own = {t.i for t in verb.subtree}
+            content = [t for t in verb.head.subtree if t.i not in own]
+            route = "parenthetical"
+        if (
+            not content
+            and (lemma in CLAUSE_CUES or self.open)
+            and verb.dep_ == "advcl"
+            and verb.head.i != verb.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children if c.i > verb.i)
+        ):
+            # "As Clyburn noted, those voters will give Sanders a second look": what was
+            # noted is the clause the cue stands in
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             route = "parenthetical"
