@@ -885,3 +885,13 @@ def test_as_someone_noted_attributes_the_clause_it_stands_in(extractor: Any) -> 
     att = only(extractor, "As Clyburn noted, those voters will give Reyes a second look.")
     assert (att["cue"], att["source"]) == ("noted", "Clyburn")
     assert att["content"][0].startswith("those voters will give Reyes a second look")
+
+
+def test_a_title_after_a_comma_and_a_work_is_no_quotation(extractor: Any) -> None:
+    text = "In his new book, ''Doomed to Fail,'' Mr. Reyes said that the relationship had always been close."
+    att = only(extractor, text)
+    assert (att["kind"], att["cue"], att["content"]) == (
+        "indirect",
+        "said",
+        ["that the relationship had always been close"],
+    )

@@ -259,6 +259,11 @@ def _is_people(token: Any) -> bool:
 
 
 # Words after which a short quotation in title case is the name of a work or a programme.
+# Nouns for a work whose title may follow after a comma.
+_WORKS = frozenset(
+    """book memoir novel film movie documentary show program programme series column op-ed
+    essay article song album podcast ad advertisement video documentary play""".split()
+)
 _TITLE_BEFORE = frozenset(
     """on in of for from at with by about to star host anchor show program programme film movie
     book series magazine column podcast album song titled entitled""".split()
@@ -317,6 +322,9 @@ def _is_title(doc: Any, quote: Any, tokens: list[Any]) -> bool:
     if any(t.text in ".!?" for t in tokens[:-2]):
         return False
     before = next((t for t in reversed(doc[max(0, tokens[0].i - 2) : tokens[0].i]) if not t.is_quote), None)
+    if before is not None and before.text == "," and before.i > 0:
+        before = doc[before.i - 1]  # "In his new book, ''Doomed to Succeed,''"
+        return before.lemma_.lower() in _WORKS
     return before is not None and (before.lower_ in _TITLE_BEFORE or before.tag_ == "POS")
 
 
