@@ -454,7 +454,8 @@ def test_a_subject_before_an_aside_is_the_source(extractor: Any) -> None:
         "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
         'said the message was that "this is not going to be over in February."'
     )
-    assert only(extractor, text)["source"].startswith("One attendee")
+    said = next(a for a in run(extractor, text) if a["cue"] == "said")
+    assert said["source"].startswith("One attendee")
     text = (
         "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under "
         "Mr. Putin, had said, ''I think our country does plenty of killing also.''"
@@ -702,8 +703,8 @@ def test_a_verb_with_a_clause_of_its_own_is_not_the_cue_of_a_quotation_before_it
     found = run(extractor, text)
     quoted = [a for a in found if any("fully committed" in c for c in a["content"])]
     assert [(a["cue"], a["speaker"]) for a in quoted] == [("said", "City Hall")]
-    asked = next(a for a in found if a["cue"] == "would ask")
-    assert asked["content"] == ["an independent engineering firm to review it"]
+    # whether "would ask" is kept is the learned scorer's call; what it would say is not
+    assert proposed(extractor, text)["would ask"][1] == ["an independent engineering firm to review it"]
 
 
 def test_an_indefinite_organisation_is_someone_new(extractor: Any) -> None:
