@@ -896,3 +896,10 @@ def test_a_title_after_a_comma_and_a_work_is_no_quotation(extractor: Any) -> Non
         "said",
         ["that the relationship had always been close"],
     )
+
+
+def test_a_stance_said_with_an_adjective(extractor: Any) -> None:
+    found = proposed(extractor, "Many farmers are deeply skeptical of the new trade deal.")
+    assert found["are deeply skeptical of"] == ("Many farmers", ["the new trade deal"])
+    found = proposed(extractor, "The mayor was confident that the bridge would open in May.")
+    assert found["was confident"] == ("The mayor", ["that the bridge would open in May"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,9 +110,19 @@ def test_training_is_reproducible_and_learns_the_set(
     ]
 
 
+def test_adjectives_of_a_stance_are_learned_from_the_gold_cues(extractor: Any) -> None:
+    text = "Farmers are skeptical of the plan. Nurses were skeptical of it. Both are skeptical of it."
+    doc = extractor.nlp(text)
+    cues = [[m.start(), m.end() + 3] for m in re.finditer("skeptical", text)]
+    record = {"text": text, "attributions": [{"cue": [cue]} for cue in cues]}
+    assert training.learn_adjective_cues([(record, doc)]) == ["skeptical"]
+    assert training.learn_adjective_cues([(dict(record, attributions=record["attributions"][:2]), doc)]) == []
+
+
 def test_the_packaged_model_is_the_default_and_small() -> None:
     scorer = load_model("default")
     assert scorer is not None and scorer.noun_cues and scorer.priors
+    assert {"skeptical", "confident", "worried"} <= scorer.adjective_cues
     size = sum(f.stat().st_size for f in PACKAGED_MODEL.iterdir())
     assert size < 5_000_000
     assert scorer.meta["train_articles"] == 840 and scorer.meta["dev_articles"] == 84

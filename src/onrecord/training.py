@@ -82,6 +82,8 @@ ROUTES = (
     "reportedly",
     "noun_clause",
     "noun_prep",
+    "adjective_clause",
+    "adjective_prep",
 )
 ROUTE_THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(11))  # 0.3 … 0.8
 THRESHOLDS = tuple(round(0.2 + 0.025 * k, 3) for k in range(21))  # 0.2 … 0.7
@@ -226,6 +228,20 @@ def learn_noun_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span) and span.root.pos_ == "NOUN":
                     seen[span.root.lemma_.lower()] += 1
+    return sorted(lemma for lemma, n in seen.items() if n >= NOUN_CUE_MIN)
+
+
+def learn_adjective_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]:
+    """The adjectives after a verb like "be" in gold cues ("are skeptical of", "was
+    confident that") at least ``NOUN_CUE_MIN`` times."""
+    seen: Counter[str] = Counter()
+    for record, doc in pairs:
+        for attribution in record.get("attributions") or []:
+            for start, end in attribution.get("cue") or []:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                for token in span or ():
+                    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+                        seen[token.lemma_.lower()] += 1
     return sorted(lemma for lemma, n in seen.items() if n >= NOUN_CUE_MIN)
 
 
@@ -417,6 +433,9 @@ def train(
     noun_cues = learn_noun_cues(train_pairs)
     component.finder.noun_cues = frozenset(noun_cues)
     log(f"{len(noun_cues)} nouns of saying seen at least {NOUN_CUE_MIN} times as cues")
+    adjective_cues = learn_adjective_cues(train_pairs)
+    component.finder.adjective_cues = frozenset(adjective_cues)
+    log(f"{len(adjective_cues)} adjectives of a stance seen at least {NOUN_CUE_MIN} times in cues")
     examples = Examples()
     collect(component, Progress(len(train_pairs), "candidates").wrap(train_pairs), examples)
     positives = sum(examples.labels)
@@ -441,13 +460,19 @@ def train(
         sparse,
         dense,
         threshold,
-        {"noun_cues": noun_cues, "priors": rates, "route_thresholds": route_thresholds},
+        {
+            "noun_cues": noun_cues,
+            "adjective_cues": adjective_cues,
+            "priors": rates,
+            "route_thresholds": route_thresholds,
+        },
     )
     component.finder.scorer, component.finder.open = scorer, True
     result = evaluate_docs(component, dev_pairs)
     scorer.meta = {
         "onrecord": __version__,
         "noun_cues": noun_cues,
+        "adjective_cues": adjective_cues,
         "priors": rates,
         "seed": SEED,
         "epochs": epochs,

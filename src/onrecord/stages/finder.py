@@ -43,6 +43,9 @@ _TO_CUES = frozenset("refer point allude respond object turn appeal react".split
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
 # Prepositions of a verb's circumstances (time, place, medium), not of what was said.
+# Prepositions after an adjective that hold what a stance is about ("skeptical of",
+# "worried about", "upbeat on", "angry over", "furious with").
+_STANCE_PREPS = frozenset("of about on over with toward towards against".split())
 _ADJUNCT_PREPS = frozenset(
     """in on at during after before since until by with from through amid despite over via
     across among throughout following near around upon""".split()
@@ -399,6 +402,8 @@ class Finder:
         self.open = scorer is not None
         # nouns that report ("claim", "decision"): known to the learned model only
         self.noun_cues: frozenset[str] = frozenset(getattr(scorer, "noun_cues", ()))
+        # adjectives that report a stance ("skeptical of"): likewise
+        self.adjective_cues: frozenset[str] = frozenset(getattr(scorer, "adjective_cues", ()))
 
     def __call__(self, doc: Any, quotes: list[Quote]) -> list[Candidate]:
         top = [q for q in quotes if q.depth == 0]
@@ -510,7 +515,12 @@ class Finder:
         contents = SpanIndex((span, k) for k, c in enumerate(everyone) for span in c.content)
         for k, cand in enumerate(proposed):
             head = cand.head_token(doc)
-            holders = [everyone[h] for h in contents.holders(head.idx, head.idx + len(head)) if h != k]
+            # a stance ("is ready to …") holds no one's words
+            holders = [
+                everyone[h]
+                for h in contents.holders(head.idx, head.idx + len(head))
+                if h != k and not everyone[h].route.startswith("adjective")
+            ]
             if holders:
                 outer = max(holders, key=lambda c: c.start)
                 cand.outer = outer.route + "|" + outer.head_token(doc).lemma_.lower()
@@ -967,6 +977,8 @@ class Finder:
             return self._reportedly(doc, verb, in_quote)
         if verb.pos_ == "NOUN" and self.open:
             return self._noun_cue(verb, in_quote)
+        if verb.pos_ == "ADJ" and self.open:
+            return self._adjective_cue(verb, in_quote)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         content: list[Any] = []
@@ -1209,6 +1221,47 @@ class Finder:
             confidence=0.5,
             subject=owner.i if owner is not None else None,
             head=noun.i,
+        )
+
+    def _adjective_cue(self, adj: Any, in_quote: list[int]) -> Candidate | None:
+        """A stance said with an adjective after a verb like "be": "are deeply skeptical of
+        free trade", "was confident that …", "is eager to …"; the verb's subject holds it.
+        The adjectives are those the model's lexicon knows."""
+        verb = adj.head
+        if adj.lemma_.lower() not in self.adjective_cues:
+            return None
+        if adj.dep_ != "acomp" or verb.i == adj.i or verb.pos_ not in ("AUX", "VERB") or verb.i > adj.i:
+            return None
+        cue = [adj.i]
+        clause = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+        if clause is not None:
+            content, route = list(clause.subtree), "adjective_clause"
+        else:
+            prep = next(
+                (c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _STANCE_PREPS),
+                None,
+            )
+            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if target is None:
+                return None
+            content, route = list(target.subtree), "adjective_prep"
+            cue.append(prep.i)
+        content = trim(content)
+        if not content or any("\n" in t.text for t in content):
+            return None
+        # "are deeply skeptical of": the verb, its auxiliaries and the adverbs before the
+        # adjective are part of the cue, as PolNeAR marks it
+        cue += [t for t in self._cue_tokens(verb) if t < adj.i]
+        cue += [c.i for c in adj.children if c.dep_ == "advmod" and verb.i < c.i < adj.i]
+        source, subject = self._source(verb, in_quote)
+        return Candidate(
+            cue=sorted(set(cue)),
+            source=source,
+            content=self._pieces(content),
+            route=route,
+            confidence=0.5,
+            subject=subject,
+            head=adj.i,
         )
 
     def _according(self, doc: Any, word: Any) -> Candidate | None:

@@ -200,6 +200,7 @@ class CueScorer:
         self.threshold = float(threshold)
         self.meta = meta
         self.noun_cues = frozenset(meta.get("noun_cues", ()))
+        self.adjective_cues = frozenset(meta.get("adjective_cues", ()))
         self.priors: dict[str, float] = dict(meta.get("priors", {}))
         # routes whose candidates need their own threshold (chosen by cross-validation on train)
         self.route_thresholds: dict[str, float] = dict(meta.get("route_thresholds", {}))
