@@ -1191,24 +1191,11 @@ class Finder:
         for left in reversed(list(noun.lefts)):
             if left.dep_ == "amod" and left.i == cue[0] - 1 and left.pos_ in ("ADJ", "VERB"):
                 cue.insert(0, left.i)
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
-        if clause is not None:
-            content, route = list(clause.subtree), "noun_clause"
-        else:
-            prep = next(
-                (
-                    c
-                    for c in noun.children
-                    if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _CONTENT_PREPS
-                ),
-                None,
-            )
-            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
-            if target is None:
-                return None
-            content, route = list(target.subtree), "noun_prep"
-            cue.append(prep.i)
-        content = trim(content)
+        found = self._complement(noun, ("acl", "ccomp"), _CONTENT_PREPS, "noun_")
+        if found is None:
+            return None
+        content, route, joined = found
+        cue += joined
         if not content:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -1223,6 +1210,25 @@ class Finder:
             head=noun.i,
         )
 
+    @staticmethod
+    def _complement(
+        word: Any, clauses: tuple[str, ...], preps: frozenset[str], route: str
+    ) -> tuple[list[Any], str, list[int]] | None:
+        """(content, route, words that join the cue) of a noun or adjective cue: its clause
+        after it ("claim that …", "eager to …", route ``route + "clause"``), else the object
+        of one of ``preps`` after it ("criticism of …", ``route + "prep"``, the preposition
+        joining the cue); None without either."""
+        clause = next((c for c in word.children if c.dep_ in clauses and c.i > word.i), None)
+        if clause is not None:
+            return trim(list(clause.subtree)), route + "clause", []
+        prep = next(
+            (c for c in word.children if c.dep_ == "prep" and c.i > word.i and c.lower_ in preps), None
+        )
+        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if prep is None or target is None:
+            return None
+        return trim(list(target.subtree)), route + "prep", [prep.i]
+
     def _adjective_cue(self, adj: Any, in_quote: list[int]) -> Candidate | None:
         """A stance said with an adjective after a verb like "be": "are deeply skeptical of
         free trade", "was confident that …", "is eager to …"; the verb's subject holds it.
@@ -1233,20 +1239,11 @@ class Finder:
         if adj.dep_ != "acomp" or verb.i == adj.i or verb.pos_ not in ("AUX", "VERB") or verb.i > adj.i:
             return None
         cue = [adj.i]
-        clause = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
-        if clause is not None:
-            content, route = list(clause.subtree), "adjective_clause"
-        else:
-            prep = next(
-                (c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _STANCE_PREPS),
-                None,
-            )
-            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
-            if target is None:
-                return None
-            content, route = list(target.subtree), "adjective_prep"
-            cue.append(prep.i)
-        content = trim(content)
+        found = self._complement(adj, ("ccomp", "xcomp"), _STANCE_PREPS, "adjective_")
+        if found is None:
+            return None
+        content, route, joined = found
+        cue += joined
         if not content or any("\n" in t.text for t in content):
             return None
         # "are deeply skeptical of": the verb, its auxiliaries and the adverbs before the
