@@ -42,10 +42,10 @@ _SECOND_ACTS = (
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
-# Prepositions of a verb's circumstances (time, place, medium), not of what was said.
 # Prepositions after an adjective that hold what a stance is about ("skeptical of",
 # "worried about", "upbeat on", "angry over", "furious with").
 _STANCE_PREPS = frozenset("of about on over with toward towards against".split())
+# Prepositions of a verb's circumstances (time, place, medium), not of what was said.
 _ADJUNCT_PREPS = frozenset(
     """in on at during after before since until by with from through amid despite over via
     across among throughout following near around upon""".split()
@@ -261,12 +261,12 @@ def _is_people(token: Any) -> bool:
     )
 
 
-# Words after which a short quotation in title case is the name of a work or a programme.
-# Nouns for a work whose title may follow after a comma.
+# Nouns for a work whose title may follow after a comma ("his new book, ''…,''").
 _WORKS = frozenset(
     """book memoir novel film movie documentary show program programme series column op-ed
-    essay article song album podcast ad advertisement video documentary play""".split()
+    essay article song album podcast ad advertisement video play""".split()
 )
+# Words after which a short quotation in title case is the name of a work or a programme.
 _TITLE_BEFORE = frozenset(
     """on in of for from at with by about to star host anchor show program programme film movie
     book series magazine column podcast album song titled entitled""".split()
@@ -1085,26 +1085,14 @@ class Finder:
                         content = list(verb.doc[start : child.right_edge.i + 1])
                     route = "infinitive"
                     break
-        if (
-            not content
-            and (lemma in CLAUSE_CUES or self.open)
-            and verb.dep_ == "parataxis"
-            and verb.head.i != verb.i
-        ):
-            # a parenthetical cue: “And perhaps, he said, it could help …”
-            own = {t.i for t in verb.subtree}
-            content = [t for t in verb.head.subtree if t.i not in own]
-            route = "parenthetical"
-        if (
-            not content
-            and (lemma in CLAUSE_CUES or self.open)
-            and verb.dep_ == "advcl"
-            and verb.head.i != verb.i
+        # a parenthetical cue (“And perhaps, he said, it could help …”), or one with "as"
+        # ("As Clyburn noted, those voters will …"): what was said is the clause it stands in
+        standing_in = verb.dep_ == "parataxis" or (
+            verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children if c.i > verb.i)
-        ):
-            # "As Clyburn noted, those voters will give Sanders a second look": what was
-            # noted is the clause the cue stands in
+        )
+        if not content and (lemma in CLAUSE_CUES or self.open) and standing_in and verb.head.i != verb.i:
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             route = "parenthetical"
