@@ -903,3 +903,11 @@ def test_a_stance_said_with_an_adjective(extractor: Any) -> None:
     assert found["are deeply skeptical of"] == ("Many farmers", ["the new trade deal"])
     found = proposed(extractor, "The mayor was confident that the bridge would open in May.")
     assert found["was confident"] == ("The mayor", ["that the bridge would open in May"])
+
+
+def test_a_name_in_title_case_after_the_or_a_possessive_is_no_quotation(extractor: Any) -> None:
+    for text in (
+        "Time Magazine chose Maria Lopez as its \u201cPerson of the Year\u201d for 2015.",
+        "Cruz is holding a party at the \u201cRed Neck Country Club\u201d on Tuesday night.",
+    ):
+        assert run(extractor, text) == []

@@ -328,7 +328,9 @@ def _is_title(doc: Any, quote: Any, tokens: list[Any]) -> bool:
     if before is not None and before.text == "," and before.i > 0:
         before = doc[before.i - 1]  # "In his new book, ''Doomed to Succeed,''"
         return before.lemma_.lower() in _WORKS
-    return before is not None and (before.lower_ in _TITLE_BEFORE or before.tag_ == "POS")
+    return before is not None and (
+        before.lower_ in _TITLE_BEFORE or before.tag_ in ("POS", "PRP$") or before.lower_ == "the"
+    )
 
 
 def _programme_after(prep: Any) -> list[int]:
