@@ -26,6 +26,11 @@ def run(extractor: Any, text: str) -> list[dict[str, Any]]:
     return out
 
 
+def pick(extractor: Any, text: str, **fields: str) -> dict[str, Any]:
+    """The first attribution of ``text`` whose fields have the values given (cue="said")."""
+    return next(a for a in run(extractor, text) if all(a[k] == v for k, v in fields.items()))
+
+
 def only(extractor: Any, text: str) -> dict[str, Any]:
     found = run(extractor, text)
     assert len(found) == 1, found
@@ -376,7 +381,7 @@ def test_surname_misspelt_by_one_letter_is_the_same_person(extractor: Any) -> No
 
 def test_relative_pronoun_names_the_noun_before_it(extractor: Any) -> None:
     text = 'Reporters turned to the Chicago Police Department, which reported "2,521 shootings" this year.'
-    att = next(a for a in run(extractor, text) if a["cue"] == "reported")
+    att = pick(extractor, text, cue="reported")
     assert att["speaker"] == "the Chicago Police Department"
 
 
@@ -454,7 +459,7 @@ def test_a_subject_before_an_aside_is_the_source(extractor: Any) -> None:
         "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
         'said the message was that "this is not going to be over in February."'
     )
-    said = next(a for a in run(extractor, text) if a["cue"] == "said")
+    said = pick(extractor, text, cue="said")
     assert said["source"].startswith("One attendee")
     text = (
         "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under "
@@ -612,7 +617,7 @@ def test_an_infinitive_of_purpose_has_its_clauses_subject_as_source(extractor: A
 
 def test_a_participle_still_names_no_source(extractor: Any) -> None:
     text = "Reyes voted against the plan on Monday, saying that the bridge was too costly."
-    att = next(a for a in run(extractor, text) if a["cue"] == "saying")
+    att = pick(extractor, text, cue="saying")
     assert (att["source"], att["speaker"]) == ("", "Reyes")
 
 
@@ -677,7 +682,7 @@ def test_a_quotation_after_a_long_cue_sentence_with_an_aside_continues_the_quote
         '"We made mistakes along the way," Holt said in Dover, referring to a town hall where she '
         'declined to criticize Dunn. "If I had to do it over again, I would have said so."'
     )
-    att = next(a for a in run(extractor, text) if a["cue"] == "said")
+    att = pick(extractor, text, cue="said")
     assert att["content"] == [
         '"We made mistakes along the way,"',
         '"If I had to do it over again, I would have said so."',
@@ -686,7 +691,7 @@ def test_a_quotation_after_a_long_cue_sentence_with_an_aside_continues_the_quote
 
 def test_the_one_questioned_is_the_addressee(extractor: Any) -> None:
     text = "When Dunn was questioned about the dispute on Tuesday, his answer focused on the budget."
-    att = next(a for a in run(extractor, text) if a["cue"] == "was questioned about")
+    att = pick(extractor, text, cue="was questioned about")
     assert (att["source"], att["addressee"]) == ("", "Dunn")
 
 
@@ -712,7 +717,7 @@ def test_an_indefinite_organisation_is_someone_new(extractor: Any) -> None:
         "The Eastbrook Port Authority published the figures on Monday. The mayor would ask an "
         "independent engineering firm to review the figures."
     )
-    asked = next(a for a in run(extractor, text) if a["cue"] == "would ask")
+    asked = pick(extractor, text, cue="would ask")
     assert asked["addressee"] == "an independent engineering firm"
 
 
@@ -785,7 +790,7 @@ def test_the_subject_before_an_aside_with_commas_of_its_own(extractor: Any) -> N
         "Kessling, who backed Sen. Maria Lopez, D-Calder, and opposed the dam during the "
         "primaries, last week said the treasurer was seeking a federal post."
     )
-    att = next(a for a in run(extractor, text) if a["cue"] == "said")
+    att = pick(extractor, text, cue="said")
     assert att["source"].startswith("Kessling")
     assert att["speaker"] == "Kessling"
 
@@ -807,7 +812,7 @@ def test_a_name_past_its_appositive_is_the_source_of_a_verb_before_a_quotation(e
         "Maria Lopez, the 2012 Democratic gubernatorial nominee, tweeted in response: ''Important "
         "distinction: thug mayors block bridges and critics; our councils build bridges and schools.''"
     )
-    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    att = pick(extractor, text, kind="direct")
     assert (att["cue"], att["speaker"]) == ("tweeted", "Maria Lopez")
     assert att["source"].startswith("Maria Lopez")
 
@@ -817,7 +822,7 @@ def test_a_quoted_vocative_does_not_make_the_addressee_the_speaker(extractor: An
         "''That was a fine speech you gave last night, Mr. Mayor,'' Councillor Tomas Reyes, "
         "Democrat of Calder, told Mr. Okafor as they left."
     )
-    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    att = pick(extractor, text, kind="direct")
     assert (att["cue"], att["speaker"], att["addressee"]) == ("told", "Tomas Reyes", "Okafor")
 
 
@@ -826,7 +831,7 @@ def test_of_two_cues_the_parse_joins_to_a_quotation_the_nearer_takes_it(extracto
         "Asked what he personally thought about the tunnel plan, he said, \"It's the wrong "
         'plan, but for sure we have no right to stop it."'
     )
-    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    att = pick(extractor, text, kind="direct")
     assert (att["cue"], att["source"]) == ("said", "he")
 
 
@@ -849,7 +854,7 @@ def test_a_cue_after_a_quotation_closed_by_a_comma_is_its_cue(extractor: Any) ->
         "remains unlikely to act, we believe the tunnel will cost twice as much,'' Tomas Reyes, "
         "an analyst at Calder Research, wrote in a note to investors."
     )
-    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    att = pick(extractor, text, kind="direct")
     assert (att["cue"], att["speaker"]) == ("wrote", "Tomas Reyes")
 
 
@@ -869,7 +874,7 @@ def test_a_quotation_that_finishes_a_sentence_takes_the_sentence_in(extractor: A
     att = only(extractor, text)
     assert att["content"] == ["If the council approves the plan, \u201cwe will start work in May,\u201d"]
     text = "The mayor was in a hurry. ''We will start work in May,'' Okafor said."
-    att = next(a for a in run(extractor, text) if a["cue"] == "said")
+    att = pick(extractor, text, cue="said")
     assert att["content"] == ["''We will start work in May,''"]
 
 
@@ -878,7 +883,7 @@ def test_a_name_the_parser_hung_on_the_quotation_is_the_source_of_the_cue_after_
         "\u201cYes, I back Ted Cruz,\u201d Brent Dunmore III, founder of the Media Research "
         "Institute, tells Calder News in an interview."
     )
-    att = next(a for a in run(extractor, text) if a["kind"] == "direct")
+    att = pick(extractor, text, kind="direct")
     assert (att["cue"], att["speaker"], att["addressee"]) == ("tells", "Brent Dunmore III", "Calder News")
 
 

@@ -219,30 +219,30 @@ def collect(
                     each(record, doc, cand, int(hit))
 
 
-def learn_noun_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]:
-    """The nouns whose gold cues have them as head at least ``NOUN_CUE_MIN`` times."""
+def _cue_words(
+    pairs: Iterable[tuple[Mapping[str, Any], Any]], words: Callable[[Any], Iterable[Any]]
+) -> list[str]:
+    """The lemmas that ``words`` picks out of the gold cue spans at least ``NOUN_CUE_MIN``
+    times."""
     seen: Counter[str] = Counter()
     for record, doc in pairs:
         for attribution in record.get("attributions") or []:
             for start, end in attribution.get("cue") or []:
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and len(span) and span.root.pos_ == "NOUN":
-                    seen[span.root.lemma_.lower()] += 1
+                if span is not None and len(span):
+                    seen.update(token.lemma_.lower() for token in words(span))
     return sorted(lemma for lemma, n in seen.items() if n >= NOUN_CUE_MIN)
+
+
+def learn_noun_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]:
+    """The nouns whose gold cues have them as head at least ``NOUN_CUE_MIN`` times."""
+    return _cue_words(pairs, lambda span: [span.root] if span.root.pos_ == "NOUN" else [])
 
 
 def learn_adjective_cues(pairs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[str]:
     """The adjectives after a verb like "be" in gold cues ("are skeptical of", "was
     confident that") at least ``NOUN_CUE_MIN`` times."""
-    seen: Counter[str] = Counter()
-    for record, doc in pairs:
-        for attribution in record.get("attributions") or []:
-            for start, end in attribution.get("cue") or []:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                for token in span or ():
-                    if token.pos_ == "ADJ" and token.dep_ == "acomp":
-                        seen[token.lemma_.lower()] += 1
-    return sorted(lemma for lemma, n in seen.items() if n >= NOUN_CUE_MIN)
+    return _cue_words(pairs, lambda span: [t for t in span if t.pos_ == "ADJ" and t.dep_ == "acomp"])
 
 
 def priors(
@@ -374,6 +374,11 @@ def out_of_fold(examples: Examples, epochs: int, folds: int = FOLDS) -> np.ndarr
     return probabilities
 
 
+def _smoothed(scores: Sequence[float]) -> list[float]:
+    """Each score averaged with its two neighbours (one at either end)."""
+    return [float(np.mean(scores[max(0, k - 1) : k + 2])) for k in range(len(scores))]
+
+
 def choose_thresholds(
     probabilities: np.ndarray, labels: Sequence[int], sourced: Sequence[bool], keys: Sequence[str]
 ) -> tuple[float, dict[str, float]]:
@@ -391,8 +396,7 @@ def choose_thresholds(
 
     # the global threshold where F1 is best on average with its two neighbours: the curve is
     # flat near its top, and a single best point jumps with the slightest change of data
-    scores = [f1(np.full(len(right), t)) for t in THRESHOLDS]
-    smooth = [np.mean(scores[max(0, k - 1) : k + 2]) for k in range(len(scores))]
+    smooth = _smoothed([f1(np.full(len(right), t)) for t in THRESHOLDS])
     best = THRESHOLDS[int(np.argmax(smooth))]
     current = np.full(len(right), best)
     chosen: dict[str, float] = {}
@@ -409,7 +413,7 @@ def choose_thresholds(
             # as for the global one: F1 averaged with the neighbours, and a route keeps a
             # threshold of its own only where that clearly helps (on held-out halves of
             # train this beat the plain best point for every seed tried)
-            smooth = [np.mean(trials[max(0, k - 1) : k + 2]) for k in range(len(trials))]
+            smooth = _smoothed(trials)
             k = max(range(len(trials)), key=lambda k: (smooth[k], -abs(ROUTE_THRESHOLDS[k] - best)))
             if smooth[k] > f1(current) + ROUTE_MARGIN:
                 current[rows] = ROUTE_THRESHOLDS[k]
