@@ -916,3 +916,13 @@ def test_a_name_in_title_case_after_the_or_a_possessive_is_no_quotation(extracto
         "Cruz is holding a party at the \u201cRed Neck Country Club\u201d on Tuesday night.",
     ):
         assert run(extractor, text) == []
+
+
+def test_a_quotation_ending_in_a_nested_quotation_takes_the_cue_after_it(extractor: Any) -> None:
+    text = (
+        "\u201cShe told us that \u2018I know the difference between having the House"
+        " and not having it,\u2019\u201d Rep. Jim Stone said."
+    )
+    att = pick(extractor, text, cue="said", source="Rep. Jim Stone")
+    assert (att["kind"], att["speaker"]) == ("direct", "Jim Stone")
+    assert att["content"] == [text[: text.index("\u201d") + 1]]

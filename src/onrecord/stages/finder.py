@@ -380,6 +380,15 @@ def token_span(tokens: list[Any]) -> Span:
     return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
+def closing_words(tokens: list[Any]) -> list[Any]:
+    """A quotation's tokens without spaces and without the closing marks of quotations
+    nested at its end: in “She said ‘…,’” the word before the closing mark is the comma."""
+    words = [t for t in tokens if not t.is_space]
+    while len(words) > 2 and MARKS_RE.fullmatch(words[-2].text):
+        del words[-2]
+    return words
+
+
 def trim(tokens: list[Any]) -> list[Any]:
     """Drop punctuation and spaces at both edges of a token list (quotation marks stay)."""
     while tokens and (tokens[0].is_space or tokens[0].text in _EDGE_PUNCT or tokens[0].dep_ == "cc"):
@@ -868,13 +877,14 @@ class Finder:
         """A speech verb within a few tokens after the quote, or before it (ending in , or :)."""
         last, first = tokens[-1].i, tokens[0].i
         sent_end = tokens[-1].sent.end
-        closes_clause = (len(tokens) > 1 and tokens[-2].text in _CLAUSE_END) or (
+        words = closing_words(tokens)
+        closes_clause = (len(words) > 1 and words[-2].text in _CLAUSE_END) or (
             last + 1 < len(doc) and doc[last + 1].text in _CLAUSE_END
         )
         nxt = next((t for t in doc[last + 1 : last + 3] if not t.is_space), None)
         if (
-            len(tokens) > 1
-            and tokens[-2].text in (".", "!", "?")
+            len(words) > 1
+            and words[-2].text in (".", "!", "?")
             and nxt is not None
             and nxt.pos_ == "PRON"
             and nxt.text[:1].isupper()
@@ -914,7 +924,7 @@ class Finder:
     def _cue_after(self, doc: Any, tokens: list[Any], in_quote: list[int]) -> Any:
         """The speech verb right after a quotation that ends its clause with a comma, "?" or
         "!" (“…,” the source recalled), with nothing but its subject between; else None."""
-        words = [t for t in tokens if not t.is_space]
+        words = closing_words(tokens)
         if len(words) < 2 or words[-2].text not in (",", "?", "!"):
             return None
         j = tokens[0].i - 1
