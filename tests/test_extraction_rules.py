@@ -926,3 +926,45 @@ def test_a_quotation_ending_in_a_nested_quotation_takes_the_cue_after_it(extract
     att = pick(extractor, text, cue="said", source="Rep. Jim Stone")
     assert (att["kind"], att["speaker"]) == ("direct", "Jim Stone")
     assert att["content"] == [text[: text.index("\u201d") + 1]]
+
+
+def test_a_quotation_paragraph_after_a_blank_line_continues_the_turn(extractor: Any) -> None:
+    text = (
+        "\u201cWe are ready for the fight,\u201d Carter said at the conference.\n\n"
+        "\u201cThis region remains the most consequential for our security.\u201d"
+    )
+    att = only(extractor, text)
+    assert (att["cue"], att["speaker"]) == ("said", "Carter")
+    assert len(att["content"]) == 2
+
+
+def test_a_quotation_after_reported_words_goes_on_with_them(extractor: Any) -> None:
+    text = (
+        "Carter said that for decades some critics had predicted a withdrawal, but it would not happen.\n\n"
+        "\u201cThis region remains the most consequential for our security.\u201d"
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["source"] == "Carter"
+    assert att["content"][-1] == text[text.index("\u201c") :]
+    text = (
+        "The mayor says people should be able to choose their school. "
+        '"It is their life; they are not hurting anybody."'
+    )
+    att = pick(extractor, text, cue="says")
+    assert att["content"] == ["people should be able to choose their school", text[text.index('"') :]]
+
+
+def test_he_went_on_is_the_cue_of_the_quotation_before_it(extractor: Any) -> None:
+    text = '"We ought to start it up again. This is a lot of nonsense," he went on.'
+    att = only(extractor, text)
+    assert (att["cue"], att["source"], att["kind"]) == ("went on", "he", "direct")
+
+
+def test_a_colon_after_a_phrase_of_a_verb_is_no_label(extractor: Any) -> None:
+    text = (
+        'Ortiz attacked the governor, calling him a "disaster," and compared the incumbent, whom he'
+        ' described as "reckless," with Lopez: "What I have seen working with Lopez is a steady hand."'
+    )
+    quote = '"What I have seen working with Lopez is a steady hand."'
+    att = next(a for a in run(extractor, text) if quote in a["content"])
+    assert att["speaker"] == "Ortiz" and att["source"] != "with Lopez"

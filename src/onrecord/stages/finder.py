@@ -809,12 +809,13 @@ class Finder:
         if j < 1 or doc[j].text != ":":
             return None
         label: list[Any] = []
+        after_quote = False
+        head = None
         for token in reversed(doc[max(0, j - 8) : j]):
-            if (
-                "\n" in token.text
-                or in_quote[token.i] >= 0
-                or token.text in (".", "!", "?", "-", "\u2013", "\u2014")
-            ):
+            if in_quote[token.i] >= 0:
+                after_quote = True
+                break
+            if "\n" in token.text or token.text in (".", "!", "?", "-", "\u2013", "\u2014"):
                 break
             if token.pos_ in ("VERB", "AUX"):
                 return None
@@ -823,6 +824,21 @@ class Finder:
         nouns = [t for t in label if t.pos_ in ("PROPN", "NOUN")]
         if not nouns:
             return None
+        if after_quote and any(t.pos_ not in ("PROPN", "PUNCT") for t in label):
+            return None  # “volatile,” with Clinton: “…”: the tail of a sentence ("… Bush: “…”" is a label)
+        if label[0].pos_ == "ADP" and label[0].lower_ != "from":
+            # "broke down … to the Dutch newspaper NRC: “…”": the phrase of a verb, whose
+            # subject is the source
+            verb = label[0].head
+            for _ in range(4):  # "… the message to the Dutch newspaper": up to the verb
+                if verb.pos_ not in ("NOUN", "PROPN", "ADP") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if verb.pos_ != "VERB" or subject is None or in_quote[subject.i] >= 0:
+                return None
+            label = [doc[i] for i in Finder._np(subject)]
+            head = subject
         if label[0].lower_ in ("from", "more"):  # "More from the report:"
             label = [t for t in label if t.i > max(t2.i for t2 in label if t2.lower_ in ("from", "more"))]
         if not label:
@@ -833,7 +849,7 @@ class Finder:
             content=list(quote.pieces),
             route="quote-label",
             confidence=0.7,
-            subject=label[-1].i,
+            subject=(head or label[-1]).i,
             quotes=[qi],
         )
 
@@ -972,7 +988,15 @@ class Finder:
 
     @staticmethod
     def _is_quote_cue(token: Any) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in QUOTE_CUES
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        # “…,” he went on: going on with one's words, not "went on to win"
+        return lemma in QUOTE_CUES or (
+            lemma == "go"
+            and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+            and not any(c.dep_ in ("xcomp", "prep", "dobj", "advcl") for c in token.children)
+        )
 
     # -- cue verbs -------------------------------------------------------------------------
     def _verb_cue(self, doc: Any, verb: Any, in_quote: list[int]) -> Candidate | None:

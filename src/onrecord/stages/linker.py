@@ -2,8 +2,10 @@
 
 ``“A,” he said. “B.”``: B opens the next sentence of the same paragraph and has no cue of
 its own, so it is a second content piece of the attribution before it; so is a quotation
-after a paraphrase closed by its cue (``…, Schiff said. “B.”``).  A paragraph that is one
-quotation with no cue continues the turn of the quotation in the paragraph before.
+after a paraphrase closed by its cue (``…, Schiff said. “B.”``), or after reported words
+that end where it starts (``Carter said that … would not happen. “B.”``, in the same
+paragraph or the next).  A paragraph that is one quotation with no cue continues the turn
+of the quotation in the paragraph before.
 Everything else the finder left alone (scare quotes, titles) stays unattributed.  The
 linker also cuts a trailing participle (``…, saying that …``) out of the clause before it,
 so that two attributions never claim the same words.
@@ -17,6 +19,7 @@ from typing import Any
 from ..records import Span
 from .candidate import Candidate, SpanIndex
 from .finder import title_spans
+from .lexicon import QUOTE_CUES
 from .scanner import Quote
 
 # How far back (characters) an attribution may start and still hold the turn a quotation
@@ -43,6 +46,7 @@ class Linker:
         contents = SpanIndex((span, c) for c in candidates for span in c.content)
         starts = [c.start for c in candidates]
         titles = set(title_spans(doc, top))
+        quoted = SpanIndex((q.span, qi) for qi, q in enumerate(top))
         for qi, quote in enumerate(top):
             if qi in claimed or contents.holders(quote.start, quote.end) or quote.span in titles:
                 continue  # a title ("said on “CBS This Morning”") continues no one's words
@@ -52,7 +56,7 @@ class Linker:
                     starts, quote.start
                 )
             ]
-            before = self._turn(doc, text, quote, near, cue_ends)
+            before = self._turn(doc, text, quote, near, quoted, cue_ends)
             if before is not None:
                 before.content.extend(quote.pieces)
                 before.quotes.append(qi)
@@ -61,13 +65,25 @@ class Linker:
         return candidates
 
     def _turn(
-        self, doc: Any, text: str, quote: Quote, candidates: list[Candidate], cue_ends: dict[int, int]
+        self,
+        doc: Any,
+        text: str,
+        quote: Quote,
+        candidates: list[Candidate],
+        quotes: SpanIndex,
+        cue_ends: dict[int, int],
     ) -> Candidate | None:
         """The quoted attribution whose turn this cue-less quotation continues, if any."""
         para_start = text.rfind("\n", 0, quote.start) + 1
         before = [c for c in candidates if c.end <= quote.start]
         # a turn is a quotation, or a paraphrase closed by its cue ("…, Schiff said. “…”")
-        quoted = [c for c in before if c.quotes or (c.end >= para_start and cue_ends[id(c)] > c.end)]
+        quoted = [
+            c
+            for c in before
+            if c.quotes
+            or (c.end >= para_start and cue_ends[id(c)] > c.end)
+            or self._reported_turn(doc, text, c, quote, quotes, cue_ends)
+        ]
         if not quoted:
             return None
         last = max(quoted, key=lambda c: c.end)
@@ -90,8 +106,41 @@ class Linker:
         para_end = len(text) if para_end < 0 else para_end
         if quote.start != para_start or (quote.end - para_start) < 0.8 * (para_end - para_start):
             return None
-        prev_para_start = text.rfind("\n", 0, max(0, para_start - 1)) + 1
+        prev_para_end = len(text[:para_start].rstrip())  # past blank lines between paragraphs
+        prev_para_start = text.rfind("\n", 0, prev_para_end) + 1
         return last if last.end >= prev_para_start else None
+
+    @staticmethod
+    def _reported_turn(
+        doc: Any, text: str, cand: Candidate, quote: Quote, quotes: SpanIndex, cue_ends: dict[int, int]
+    ) -> bool:
+        """True when a speaker's reported words end right where the quotation starts, in the
+        same paragraph or at the end of the one before ("Carter said that … would not
+        happen.¶“That's because …”"): the quotation goes on with those words."""
+        if not cand.source or not cand.cue or cue_ends[id(cand)] > cand.start:
+            return False
+        verb = next((doc[i] for i in cand.cue if doc[i].lemma_.lower() in QUOTE_CUES), None)
+        if verb is None or not (
+            verb.dep_ == "ROOT" or (verb.dep_ in ("xcomp", "conj") and verb.head.dep_ == "ROOT")
+        ):
+            return False  # "…, during which callers asked how …": not the sentence's own words
+        if any(doc[i].tag_ in ("WP", "WDT") for i in cand.source):
+            return False  # "Pardo, who said that …, said “…”": the words of a relative clause
+        sent = doc[max(cand.cue)].sent
+        start, end = sent.start_char, sent.end_char
+        if (
+            quote.start < end
+            or quotes.within(start, end)
+            or quotes.holders(start, start + 1)
+            or quotes.holders(end - 1, end)
+        ):
+            return False  # a sentence with a quotation of its own ("“…,” Trump assured Jones, after …")
+        # the rest of the cue's sentence ("…, but this would not happen.") may stand between
+        end = max(cand.end, min(sent.end_char, quote.start))
+        if "\n" in text[cand.end : end].rstrip():
+            return False
+        gap = text[end : quote.start]
+        return gap.count("\n") <= 2 and not gap.strip(" \t\n\u00a0.!?")
 
     def _within_cue_sentence(
         self,
