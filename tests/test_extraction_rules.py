@@ -968,3 +968,21 @@ def test_a_colon_after_a_phrase_of_a_verb_is_no_label(extractor: Any) -> None:
     quote = '"What I have seen working with Lopez is a steady hand."'
     att = next(a for a in run(extractor, text) if quote in a["content"])
     assert att["speaker"] == "Ortiz" and att["source"] != "with Lopez"
+
+
+def test_a_verb_with_only_its_subject_after_a_quotation_is_its_cue(extractor: Any) -> None:
+    att = only(extractor, "\u201cWhat a night this is!\u201d beamed Maria Ortiz of Tucson, Arizona.")
+    assert (att["cue"], att["speaker"], att["kind"]) == ("beamed", "Maria Ortiz", "direct")
+    text = "\u201cThe way I look at it,\u201d she elaborated, \u201cnobody ever doubted his service.\u201d"
+    att = only(extractor, text)
+    assert (att["cue"], att["source"]) == ("elaborated", "she")
+    assert len(att["content"]) == 2
+
+
+def test_a_verb_whose_subject_stands_before_the_quotation_is_no_cue(extractor: Any) -> None:
+    text = (
+        "The singer, who also stars in the drama \u201cMercy Street,\u201d returns to the stage this week."
+        " We could catch up, \u201cand we have good chances all the way through California,\u201d"
+        " which votes June 7."
+    )
+    assert not {"returns", "votes"} & {a["cue"] for a in run(extractor, text)}

@@ -955,7 +955,7 @@ class Finder:
             if in_quote[i] >= 0 or "\n" in token.text or token.text in (".", "!", "?", ";", ":"):
                 return None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-                if not self._is_quote_cue(token):
+                if not (self._is_quote_cue(token) or self._bare_verb(token, last, in_quote)):
                     return None
                 subject = next((c for c in token.children if c.dep_ in _SUBJECTS and c.i < i), None)
                 between = [t for t in doc[last + 1 : i] if not t.is_punct and t.pos_ != "ADV"]
@@ -982,9 +982,39 @@ class Finder:
                     if t.text in (".", "!", "?") or "\n" in t.text:
                         break
                     if in_quote[t.i] not in (-1, qi):
+                        if self._goes_on(doc, t):
+                            break
                         return None  # “…?” Mills then writes back, “You look cute.”: its own quotation
                 return token
         return None
+
+    @staticmethod
+    def _goes_on(doc: Any, mark: Any) -> bool:
+        """True when the quotation opened at ``mark`` goes on with a small letter after a
+        comma (“…,” she elaborated, “no one …”): the second half of the same words."""
+        word = next((t for t in doc[mark.i : mark.i + 3] if t.is_alpha), None)
+        before = next((t for t in reversed(doc[max(0, mark.i - 2) : mark.i]) if not t.is_space), None)
+        return word is not None and word.text[:1].islower() and before is not None and before.text == ","
+
+    @staticmethod
+    def _bare_verb(token: Any, last: int, in_quote: list[int]) -> bool:
+        """True for a verb right after a quotation that takes nothing but its subject and
+        adverbs (“This is fantastic!” beamed Hartley; “…,” she elaborated): a way of saying
+        it, though no lexicon lists it."""
+        if (
+            token.pos_ != "VERB"
+            or token.i - last > 4
+            or token.tag_ not in ("VBD", "VBZ", "VBP")
+            or token.dep_ == "relcl"
+        ):
+            return False
+        allowed = ("nsubj", "advmod", "punct", "npadvmod", "prep", "cc", "conj")
+        if not all(c.dep_ in allowed or c.is_space or in_quote[c.i] >= 0 for c in token.children):
+            return False
+        # its subject stands right after the quotation ("“…,” she elaborated"), not before
+        # it ("…, who also stars in “Mercy Street,” returns to the stage"), and is no
+        # relative pronoun ("''…,'' which votes June 7")
+        return any(c.dep_ == "nsubj" and c.i > last and c.tag_ not in ("WP", "WDT") for c in token.children)
 
     @staticmethod
     def _is_quote_cue(token: Any) -> bool:
