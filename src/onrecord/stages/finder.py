@@ -1006,6 +1006,7 @@ class Finder:
             or token.i - last > 4
             or token.tag_ not in ("VBD", "VBZ", "VBP")
             or token.dep_ == "relcl"
+            or any(t.is_punct for t in token.doc[last + 1 : token.i])  # “…!” — the balloons fell
         ):
             return False
         allowed = ("nsubj", "advmod", "punct", "npadvmod", "prep", "cc", "conj")
