@@ -987,3 +987,19 @@ def test_a_verb_whose_subject_stands_before_the_quotation_is_no_cue(extractor: A
         " the balloons fell."
     )
     assert not {"returns", "votes", "fell"} & {a["cue"] for a in run(extractor, text)}
+
+
+def test_a_sentence_whose_only_verb_the_parser_took_for_a_participle_keeps_its_subject(
+    extractor: Any,
+) -> None:
+    att = pick(extractor, 'The senator called Trump "a blowhard."', cue="called")
+    assert att["source"] == "The senator"
+
+
+def test_a_name_with_an_aside_before_the_cue_is_its_source(extractor: Any) -> None:
+    text = (
+        "Mr. Slink, whose latest start-up, Paradox, uses big data to help brands, said Mr. Reyes"
+        " was a candidate in the spirit of the Valley: ''He's a start-up kind of guy.''"
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["source"].startswith("Mr. Slink") and att["speaker"] == "Slink"

@@ -1665,7 +1665,22 @@ class Finder:
             # "Mitt Romney, the 2012 Republican presidential nominee, tweeted …": a past
             # tense the parser hung from the name past its appositive
             return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
-        before = self._left_subject(verb, in_quote) or self._aside_subject(verb, in_quote)
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ in ("VBN", "VBD")
+            and named.dep_ == "ROOT"
+            and named.i < verb.i
+            and named.pos_ in ("NOUN", "PROPN")
+            and in_quote[named.i] < 0
+        ):
+            # "One lawmaker called Trump “…”": a sentence with no verb but this one, which
+            # the parser took for a participle of the noun; the noun is its subject
+            return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
+        before = (
+            self._left_subject(verb, in_quote)
+            or self._aside_subject(verb, in_quote)
+            or self._clause_subject(verb, in_quote)
+        )
         if before is not None:
             if any(t.i == before.i for t in verb.ancestors):  # the verb hangs inside the subject's aside
                 return [t.i for t in trim(list(verb.doc[before.left_edge.i : verb.i]))], before.i
@@ -1822,6 +1837,27 @@ class Finder:
         while x.dep_ == "compound" and x.head.i > x.i:
             x = x.head
         return x
+
+    @staticmethod
+    def _clause_subject(verb: Any, in_quote: list[int]) -> Any:
+        """The subject the parser gave a clause it hung before a verb that has words of its
+        own after it ("Mr. Slink, whose start-up uses big data, said Mr. Trump was …", where
+        "uses" became the first thing said)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+            return None
+        left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if len(left) != 1 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return None
+        clause = left[0]
+        if verb.doc[verb.i - 1].text != "," or any(in_quote[t.i] >= 0 for t in clause.subtree):
+            return None
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.left_edge.i != verb.sent.start:
+            return None
+        # the name's aside (", whose …,") is what misled the parser
+        if not any(c.dep_ in ("appos", "relcl") or c.text == "," for c in subject.children):
+            return None
+        return subject
 
     @staticmethod
     def _left_subject(verb: Any, in_quote: list[int]) -> Any:
