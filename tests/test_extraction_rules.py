@@ -1003,3 +1003,12 @@ def test_a_name_with_an_aside_before_the_cue_is_its_source(extractor: Any) -> No
     )
     att = pick(extractor, text, cue="said")
     assert att["source"].startswith("Mr. Slink") and att["speaker"] == "Slink"
+
+
+def test_a_finite_verb_in_a_series_shares_the_subject(extractor: Any) -> None:
+    text = (
+        "The candidate has mocked a disabled reporter, referred to immigrants as criminals"
+        " and said the judge was biased."
+    )
+    att = pick(extractor, text, cue="referred to")
+    assert att["source"] == "The candidate"

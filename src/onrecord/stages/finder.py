@@ -1714,7 +1714,17 @@ class Finder:
                 head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is not None:
-                    if participle or (verb.dep_ in ("advcl", "acl") and not infinitive):
+                    # "The candidate has mocked …, referred to …": a finite verb in a series,
+                    # which the parser hung as a clause of the first one, shares its subject
+                    series = (
+                        verb.dep_ == "advcl"
+                        and verb.tag_ in ("VBD", "VBZ")
+                        and head.i == verb.head.i
+                        and subj.i < head.i < verb.i
+                        and verb.doc[verb.i - 1].text == ","
+                        and not any(c.dep_ == "mark" for c in verb.children)
+                    )
+                    if not series and (participle or (verb.dep_ in ("advcl", "acl") and not infinitive)):
                         return [], subj.i
                     if infinitive and subj.lower_ in ("it", "that") and head.lemma_ == "be":
                         return [], None  # "it is hard not to wonder whether …": no one wonders
