@@ -1012,3 +1012,8 @@ def test_a_finite_verb_in_a_series_shares_the_subject(extractor: Any) -> None:
     )
     att = pick(extractor, text, cue="referred to")
     assert att["source"] == "The candidate"
+
+
+def test_the_subject_of_a_noun_of_saying_after_be_or_voice_holds_it(extractor: Any) -> None:
+    found = proposed(extractor, "Schlafly had been a strong supporter of the border wall.")
+    assert found["strong supporter of"] == ("Schlafly", ["the border wall"])

@@ -53,6 +53,8 @@ _ADJUNCT_PREPS = frozenset(
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
+# Verbs whose object noun of saying is their subject's ("voiced criticism of …")
+_HOLDING = frozenset("voice express make issue offer raise share have hold level lodge".split())
 _MEDIA = frozenset(
     """interview statement letter call email e-mail memo message appearance conversation speech
     briefing meeting breakfast dinner lunch session forum broadcast podcast""".split()
@@ -1255,6 +1257,20 @@ class Finder:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []
+        if owner is None and noun.dep_ in ("attr", "dobj") and noun.head.pos_ in ("AUX", "VERB"):
+            # "Schlafly had been a strong supporter of …", "she voiced criticism of …": the
+            # subject of the verb holds it
+            holder = next(
+                (
+                    c
+                    for c in noun.head.children
+                    if c.dep_ in ("nsubj",) and in_quote[c.i] < 0 and c.i < noun.i
+                ),
+                None,
+            )
+            if holder is not None and (noun.dep_ == "attr" or noun.head.lemma_.lower() in _HOLDING):
+                owner = holder
+                source = self._np(holder, (noun.i,))
         return Candidate(
             cue=cue,
             source=source,
