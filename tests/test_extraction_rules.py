@@ -1017,3 +1017,9 @@ def test_a_finite_verb_in_a_series_shares_the_subject(extractor: Any) -> None:
 def test_the_subject_of_a_noun_of_saying_after_be_or_voice_holds_it(extractor: Any) -> None:
     found = proposed(extractor, "Schlafly had been a strong supporter of the border wall.")
     assert found["strong supporter of"] == ("Schlafly", ["the border wall"])
+
+
+def test_a_participle_after_be_has_the_subject_of_be(extractor: Any) -> None:
+    text = "Now 52 and living in Ohio, she is terrified of losing her pension."
+    att = pick(extractor, text, cue="terrified of")
+    assert att["source"] == "she"

@@ -1723,7 +1723,7 @@ class Finder:
         head = verb
         for _ in range(5):
             if (
-                head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep", "pcomp", "prep")
+                head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep", "pcomp", "prep", "acomp")
                 and head.head.i != head.i
             ):
                 participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "dep", "pcomp")
