@@ -994,6 +994,9 @@ def test_a_sentence_whose_only_verb_the_parser_took_for_a_participle_keeps_its_s
 ) -> None:
     att = pick(extractor, 'The senator called Trump "a blowhard."', cue="called")
     assert att["source"] == "The senator"
+    text = "At a golf club called Reyes National, the candidate boasted of his negotiating skills."
+    att = pick(extractor, text, cue="boasted of")
+    assert att["source"] == "the candidate"
 
 
 def test_a_name_with_an_aside_before_the_cue_is_its_source(extractor: Any) -> None:

@@ -1684,13 +1684,21 @@ class Finder:
         if (
             verb.dep_ == "acl"
             and verb.tag_ in ("VBN", "VBD")
-            and named.dep_ == "ROOT"
             and named.i < verb.i
             and named.pos_ in ("NOUN", "PROPN")
             and in_quote[named.i] < 0
+            and (
+                named.dep_ == "ROOT"
+                or (
+                    named.dep_ == "appos"
+                    and verb.doc[verb.i - 1].text != ","
+                    and (verb.tag_ == "VBD" or verb.sent.root.pos_ not in ("VERB", "AUX"))
+                )
+            )
         ):
-            # "One lawmaker called Trump “…”": a sentence with no verb but this one, which
-            # the parser took for a participle of the noun; the noun is its subject
+            # "One lawmaker called Trump “…”", "At AIPAC, a group of rabbis called for …": a
+            # sentence's own verb, which the parser took for a participle of the noun before
+            # it; the noun is its subject
             return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
         before = (
             self._left_subject(verb, in_quote)
