@@ -1026,3 +1026,14 @@ def test_a_participle_after_be_has_the_subject_of_be(extractor: Any) -> None:
     text = "Now 52 and living in Ohio, she is terrified of losing her pension."
     att = pick(extractor, text, cue="terrified of")
     assert att["source"] == "she"
+
+
+def test_a_name_in_the_aside_of_reported_words_does_not_take_the_turn(extractor: Any) -> None:
+    text = (
+        "Ortiz benefited from the long battle with Lopez.\n\n"
+        "Hale said the fading attention on the race this time helped Lopez, who does not need to"
+        " show her staying power to the extent that Ortiz did eight years ago.\n\n"
+        '"She has nothing to prove on that," he said.'
+    )
+    att = pick(extractor, text, source="he")
+    assert att["speaker"] == "Hale"

@@ -191,6 +191,16 @@ class Resolver:
         # nor tell a gender)
         spans = [s for c in candidates for s in c.content] + [p for q in quotes for p in q.pieces]
         reported = {t.i for s in spans for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ()}
+        # and the rest of the sentence of reported words, whose closing aside the content
+        # leaves out ("Axelrod said it helped Clinton, who need not prove it as Obama did"),
+        # but for the sources named there
+        sources = {i for c in candidates for i in c.source}
+        for c in candidates:
+            if not c.content or c.quotes:
+                continue
+            last = doc.char_span(c.content[-1].start, c.content[-1].end, alignment_mode="expand")
+            if last is not None and len(last):
+                reported.update(i for i in range(last.end, last[-1].sent.end) if i not in sources)
         # speakers named as sources though the entity recogniser missed them ("Holt said")
         named_sources = [
             h
