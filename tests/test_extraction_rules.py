@@ -1037,3 +1037,14 @@ def test_a_name_in_the_aside_of_reported_words_does_not_take_the_turn(extractor:
     )
     att = pick(extractor, text, source="he")
     assert att["speaker"] == "Hale"
+
+
+def test_a_clause_the_parser_split_at_its_aside_is_one_content(extractor: Any) -> None:
+    text = (
+        "He said that the Reyes campaign\u2019s announcement, which some have argued was intended to"
+        " get Hale supporters to caucus for Reyes, was an \u201cinsult\u201d to the volunteers."
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["content"] == [
+        text[text.index("that") : text.index(" to the volunteers")] + " to the volunteers"
+    ]

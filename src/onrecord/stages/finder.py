@@ -1117,7 +1117,21 @@ class Finder:
                         m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
                     )
                 ]
+                # "said that the announcement, which some have argued was intended to …, was
+                # an “insult”": the parser split one clause in two at the aside; the second
+                # half has no subject of its own
+                more += [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp"
+                    and c.i > clause.right_edge.i
+                    and clause.i > verb.i
+                    and c.tag_ != "VBG"  # "…, saying …": an attribution of its own
+                    and not any(g.dep_ in _SUBJECTS for g in c.children)
+                    and all(t.is_punct for t in verb.doc[clause.right_edge.i + 1 : c.left_edge.i])
+                ]
                 if more:
+                    more.sort(key=lambda c: c.i)
                     content = list(verb.doc[content[0].i : more[-1].right_edge.i + 1])
                 if clause.i > verb.i:
                     # a mis-parsed first half (“Xi added China “highly values” ties and that …”)
