@@ -1048,3 +1048,10 @@ def test_a_clause_the_parser_split_at_its_aside_is_one_content(extractor: Any) -
     assert att["content"] == [
         text[text.index("that") : text.index(" to the volunteers")] + " to the volunteers"
     ]
+
+
+def test_a_preposition_that_holds_part_of_what_was_said_stays_in_the_object(extractor: Any) -> None:
+    att = pick(extractor, "The mayor blamed the flooding on the old levees.", cue="blamed")
+    assert att["content"] == ["the flooding on the old levees"]
+    att = pick(extractor, "The mayor praised the crews on Tuesday.", cue="praised")
+    assert att["content"] == ["the crews"]

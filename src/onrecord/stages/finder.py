@@ -50,6 +50,18 @@ _ADJUNCT_PREPS = frozenset(
     """in on at during after before since until by with from through amid despite over via
     across among throughout following near around upon""".split()
 )
+# A verb's preposition that holds part of what was said, though it often marks
+# circumstances ("blamed the violence on a “disturbed person”", "credited him with …").
+_ARGUMENT_PREPS = frozenset(
+    (verb, prep)
+    for verbs, prep in (
+        ("blame pin focus", "on"),
+        ("credit compare replace associate link charge equate", "with"),
+        ("slam criticize criticise attack blast fault rebuke chide scold", "over"),
+        ("congratulate", "on"),
+    )
+    for verb in verbs.split()
+)
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
@@ -1186,7 +1198,12 @@ class Finder:
             if right and (right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd") or right[0].lower_ == "as"):
                 # when, where and how it was said is no part of it: "claimed victory in a
                 # tweet", "stressed those worries on Sunday at a forum"
-                while len(right) > 1 and right[-1].dep_ == "prep" and right[-1].lower_ in _ADJUNCT_PREPS:
+                while (
+                    len(right) > 1
+                    and right[-1].dep_ == "prep"
+                    and right[-1].lower_ in _ADJUNCT_PREPS
+                    and (lemma, right[-1].lower_) not in _ARGUMENT_PREPS
+                ):
                     right = right[:-1]
                 span = verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]
                 # a speech verb outside the object lexicon reports through its object only
