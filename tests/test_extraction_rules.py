@@ -1055,3 +1055,12 @@ def test_a_preposition_that_holds_part_of_what_was_said_stays_in_the_object(extr
     assert att["content"] == ["the flooding on the old levees"]
     att = pick(extractor, "The mayor praised the crews on Tuesday.", cue="praised")
     assert att["content"] == ["the crews"]
+
+
+def test_the_campaign_is_the_campaign_the_article_named(extractor: Any) -> None:
+    for text in (
+        'Mrs. Reyes\'s campaign has defended the emails. "There is nothing new here," the campaign said.',
+        'The Reyes campaign has defended the emails. "There is nothing new here," the campaign said.',
+    ):
+        att = pick(extractor, text, source="the campaign")
+        assert att["speaker"] == "Reyes campaign"

@@ -633,6 +633,10 @@ class _State:
             fresh = any(
                 c.lower_ in _NEW_REFERENT for c in head.children if c.dep_ in ("det", "nummod", "amod")
             )
+            if lemma in _BODIES and poss is None and not fresh:
+                owned = self._owned_body(head, lemma)
+                if owned is not None:
+                    return owned, None, "nominal"
             if lemma in _BODY_NOUNS and poss is None and not fresh:  # not "an engineering firm"
                 body = self._organisation(head, lemma)
                 if body is not None:
@@ -651,6 +655,38 @@ class _State:
             if person is not None and (poss is None or titled) and head.tag_ != "NNS":
                 return self.speaker_of(person), person, "nominal"
         return self._unnamed(head), None, "nominal"
+
+    def _owned_body(self, head: Any, lemma: str) -> Speaker | None:
+        """A person's body named by its owner ("the Clinton campaign") or, bare and definite
+        ("the campaign"), by the latest one the article named so in the last sentences
+        ("Mrs. Clinton's campaign … the campaign said")."""
+
+        def owner(token: Any) -> str | None:
+            if any(c.dep_ in ("nmod", "poss") and c.i not in self.person_at for c in token.children):
+                return None  # "Sanders’ Senate office": named as written elsewhere
+            for c in token.children:
+                if c.dep_ in ("compound", "poss") and c.i in self.person_at:
+                    return self.person_at[c.i].name
+                if (
+                    c.dep_ == "compound"
+                    and c.pos_ == "PROPN"
+                    and c.text[:1].isupper()
+                    and c.ent_type_ in ("", "PERSON", "ORG")
+                ):
+                    return _clean(_join(list(c.subtree)))  # "the Reyes campaign"
+            return None
+
+        name = owner(head)
+        if name is None and any(c.lower_ in ("the", "this", "that") for c in head.children):
+            here = self.sent_of.get(head.i, 0)
+            for token in reversed(self.doc[: head.i]):
+                if here - self.sent_of.get(token.i, 0) > 6:
+                    break
+                if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                    name = owner(token)
+                    if name is not None:
+                        break
+        return Speaker(name=f"{name} {lemma}", type="organisation") if name is not None else None
 
     def _fullest_organisation(self, text: str) -> str:
         """The longest name the article gives an organisation: "the Security Council" →
