@@ -1064,3 +1064,9 @@ def test_the_campaign_is_the_campaign_the_article_named(extractor: Any) -> None:
     ):
         att = pick(extractor, text, source="the campaign")
         assert att["speaker"] == "Reyes campaign"
+
+
+def test_a_verb_of_going_on_joins_the_cue_it_takes(extractor: Any) -> None:
+    att = only(extractor, "The mayor continued to portray the new levy as a tax on families.")
+    assert (att["cue"], att["source"]) == ("continued to portray", "The mayor")
+    assert att["content"] == ["the new levy as a tax on families"]

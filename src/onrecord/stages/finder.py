@@ -50,6 +50,8 @@ _ADJUNCT_PREPS = frozenset(
     """in on at during after before since until by with from through amid despite over via
     across among throughout following near around upon""".split()
 )
+# Verbs of going on or starting, which join the cue verb they take ("continued to portray").
+_ASPECTUAL = frozenset("continue begin start resume proceed go".split())
 # A verb's preposition that holds part of what was said, though it often marks
 # circumstances ("blamed the violence on a “disturbed person”", "credited him with …").
 _ARGUMENT_PREPS = frozenset(
@@ -1062,6 +1064,8 @@ class Finder:
             return self._adjective_cue(verb, in_quote)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+        if lemma in _ASPECTUAL and any(self._after_aspect(c) for c in verb.children):
+            return None  # "continued to portray …": the cue is the verb it goes on with
         content: list[Any] = []
         route = ""
         addressee = self._addressee(verb)
@@ -1546,6 +1550,20 @@ class Finder:
         return pieces
 
     @staticmethod
+    def _after_aspect(verb: Any) -> bool:
+        """True for a cue verb in the infinitive after a verb of going on or starting
+        ("continued to portray", "began to criticize", "went on to say")."""
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and head.i != verb.i
+            and head.i < verb.i
+            and head.lemma_.lower() in _ASPECTUAL
+            and verb.lemma_.lower() in (CLAUSE_CUES | OBJECT_CUES | QUOTE_CUES)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        )
+
+    @staticmethod
     def _cue_tokens(verb: Any) -> list[int]:
         """The cue: the verb with its auxiliaries, negation, verb particles and the adverbs
         right before it ("also said", "has repeatedly denied"), as PolNeAR marks cues."""
@@ -1554,6 +1572,12 @@ class Finder:
             for c in verb.children
             if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3
         ]
+        if Finder._after_aspect(verb):
+            # "continued to portray", "goes on to say": the verb of going on is part of the cue
+            head = verb.head
+            parts += [head.i] + [
+                c.i for c in head.children if c.dep_ in ("aux", "neg", "prt") and abs(c.i - head.i) <= 3
+            ]
         # adverbs between the first auxiliary (or the verb) and the verb, and one just before
         k = min(parts) - 1
         while k >= 0 and verb.i - k <= 4:
