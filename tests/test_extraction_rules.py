@@ -1070,3 +1070,5 @@ def test_a_verb_of_going_on_joins_the_cue_it_takes(extractor: Any) -> None:
     att = only(extractor, "The mayor continued to portray the new levy as a tax on families.")
     assert (att["cue"], att["source"]) == ("continued to portray", "The mayor")
     assert att["content"] == ["the new levy as a tax on families"]
+    att = pick(extractor, "Councillor Ron Hale kept asking her why the pool had closed.", cue="kept asking")
+    assert (att["source"], att["content"]) == ("Councillor Ron Hale", ["why the pool had closed"])

@@ -51,7 +51,7 @@ _ADJUNCT_PREPS = frozenset(
     across among throughout following near around upon""".split()
 )
 # Verbs of going on or starting, which join the cue verb they take ("continued to portray").
-_ASPECTUAL = frozenset("continue begin start resume proceed go".split())
+_ASPECTUAL = frozenset("continue begin start resume proceed go keep".split())
 # A verb's preposition that holds part of what was said, though it often marks
 # circumstances ("blamed the violence on a “disturbed person”", "credited him with …").
 _ARGUMENT_PREPS = frozenset(
@@ -1560,7 +1560,10 @@ class Finder:
             and head.i < verb.i
             and head.lemma_.lower() in _ASPECTUAL
             and verb.lemma_.lower() in (CLAUSE_CUES | OBJECT_CUES | QUOTE_CUES)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                or verb.tag_ == "VBG"  # "kept asking her why …"
+            )
         )
 
     @staticmethod
@@ -1789,7 +1792,11 @@ class Finder:
                 head.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "dep", "pcomp", "prep", "acomp")
                 and head.head.i != head.i
             ):
-                participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "dep", "pcomp")
+                participle = (
+                    verb.tag_ == "VBG"
+                    and verb.dep_ in ("advcl", "xcomp", "acl", "dep", "pcomp")
+                    and not self._after_aspect(verb)  # "kept asking": the subject keeps asking
+                )
                 head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is not None:
