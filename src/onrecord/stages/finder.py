@@ -1728,35 +1728,7 @@ class Finder:
                     return [child.i], verb.head.i
                 return self._np(child, (verb.i,)), child.i
         named = verb.head
-        if (
-            verb.dep_ == "acl"
-            and verb.tag_ in ("VBN", "VBD")
-            and verb.doc[verb.i - 1].text == ","
-            and named.pos_ == "PROPN"
-            and in_quote[named.i] < 0
-            and any(c.dep_ == "appos" and named.i < c.i < verb.i for c in named.children)
-        ):
-            # "Mitt Romney, the 2012 Republican presidential nominee, tweeted …": a past
-            # tense the parser hung from the name past its appositive
-            return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
-        if (
-            verb.dep_ == "acl"
-            and verb.tag_ in ("VBN", "VBD")
-            and named.i < verb.i
-            and named.pos_ in ("NOUN", "PROPN")
-            and in_quote[named.i] < 0
-            and (
-                named.dep_ == "ROOT"
-                or (
-                    named.dep_ == "appos"
-                    and verb.doc[verb.i - 1].text != ","
-                    and (verb.tag_ == "VBD" or verb.sent.root.pos_ not in ("VERB", "AUX"))
-                )
-            )
-        ):
-            # "One lawmaker called Trump “…”", "At AIPAC, a group of rabbis called for …": a
-            # sentence's own verb, which the parser took for a participle of the noun before
-            # it; the noun is its subject
+        if self._hung_on_subject(verb, in_quote):
             return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
         before = (
             self._left_subject(verb, in_quote)
@@ -1933,6 +1905,38 @@ class Finder:
         while x.dep_ == "compound" and x.head.i > x.i:
             x = x.head
         return x
+
+    @staticmethod
+    def _hung_on_subject(verb: Any, in_quote: list[int]) -> bool:
+        """True for a sentence's own verb that the parser hung as a participle ("acl") of
+        the noun before it, which is its subject: "Mitt Romney, the 2012 Republican
+        presidential nominee, tweeted …" (past the name's appositive), "One lawmaker called
+        Trump “…”" (a sentence with no other verb), "At AIPAC, a group of rabbis called for
+        …" (an appositive of the opening phrase)."""
+        named = verb.head
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or named.i > verb.i
+            or named.pos_ not in ("NOUN", "PROPN")
+            or in_quote[named.i] >= 0
+        ):
+            return False
+        after_comma = verb.doc[verb.i - 1].text == ","
+        past_appositive = (
+            after_comma
+            and named.pos_ == "PROPN"
+            and any(c.dep_ == "appos" and named.i < c.i < verb.i for c in named.children)
+        )
+        return (
+            past_appositive
+            or named.dep_ == "ROOT"
+            or (
+                named.dep_ == "appos"
+                and not after_comma
+                and (verb.tag_ == "VBD" or verb.sent.root.pos_ not in ("VERB", "AUX"))
+            )
+        )
 
     @staticmethod
     def _clause_subject(verb: Any, in_quote: list[int]) -> Any:
