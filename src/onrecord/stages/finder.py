@@ -1296,11 +1296,7 @@ class Finder:
             # "Schlafly had been a strong supporter of …", "she voiced criticism of …": the
             # subject of the verb holds it
             holder = next(
-                (
-                    c
-                    for c in noun.head.children
-                    if c.dep_ in ("nsubj",) and in_quote[c.i] < 0 and c.i < noun.i
-                ),
+                (c for c in noun.head.children if c.dep_ == "nsubj" and in_quote[c.i] < 0 and c.i < noun.i),
                 None,
             )
             if holder is not None and (noun.dep_ == "attr" or noun.head.lemma_.lower() in _HOLDING):

@@ -46,7 +46,7 @@ class Linker:
         contents = SpanIndex((span, c) for c in candidates for span in c.content)
         starts = [c.start for c in candidates]
         titles = set(title_spans(doc, top))
-        quoted = SpanIndex((q.span, qi) for qi, q in enumerate(top))
+        quote_index = SpanIndex((q.span, qi) for qi, q in enumerate(top))
         for qi, quote in enumerate(top):
             if qi in claimed or contents.holders(quote.start, quote.end) or quote.span in titles:
                 continue  # a title ("said on “CBS This Morning”") continues no one's words
@@ -56,7 +56,7 @@ class Linker:
                     starts, quote.start
                 )
             ]
-            before = self._turn(doc, text, quote, near, quoted, cue_ends)
+            before = self._turn(doc, text, quote, near, quote_index, cue_ends)
             if before is not None:
                 before.content.extend(quote.pieces)
                 before.quotes.append(qi)
