@@ -1072,3 +1072,37 @@ def test_a_verb_of_going_on_joins_the_cue_it_takes(extractor: Any) -> None:
     assert att["content"] == ["the new levy as a tax on families"]
     att = pick(extractor, "Councillor Ron Hale kept asking her why the pool had closed.", cue="kept asking")
     assert (att["source"], att["content"]) == ("Councillor Ron Hale", ["why the pool had closed"])
+
+
+def test_a_title_means_someone_only_after_the_article_gave_it(extractor: Any) -> None:
+    text = (
+        "Ron Hale said the count was far from over.\n\n"
+        '"We have come a long way," the independent Vermont senator said.\n\n'
+        '"That would be me," the senator said.\n\n'
+        "Later, Sen. Claire Ortiz said Hale had pushed the field to the left."
+    )
+    for source in ("the independent Vermont senator", "the senator"):
+        assert pick(extractor, text, source=source)["speaker"] == "Ron Hale"
+
+
+def test_the_narrative_i_of_an_opinion_piece_or_excerpt_is_its_writer(extractor: Any) -> None:
+    excerpt = (
+        "Editor\u2019s note: The following is an exclusive excerpt from author Maria Lindqvist\u2019s"
+        " new book.\n\n"
+        "The judge looked at me. \u201cWhy are you here?\u201d he asked.\n\n"
+        "\u201cYour Honor,\u201d I said, \u201cI want to explain what happened.\u201d"
+    )
+    att = pick(extractor, excerpt, source="I")
+    assert att["speaker"] == "Maria Lindqvist"
+    column = (
+        "Why the levy failed.\n\n"
+        "When I ran for the council in 2010, I said that the levy would fail.\n\n"
+        "Ron Hale is a former member of the city council."
+    )
+    att = pick(extractor, column, source="I")
+    assert att["speaker"] == "Ron Hale"
+    byline = "Why the levy failed\nBy Ron Hale\n\nIn 2010 I said that the levy would fail."
+    assert pick(extractor, byline, source="I")["speaker"] == "Ron Hale"
+    # the "I" of a quotation is the quotation's speaker, never the writer
+    att = pick(extractor, column + '\n\nOrtiz said: "I told them so."', source="I")
+    assert att["speaker"] != "Ron Hale"

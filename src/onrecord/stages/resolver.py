@@ -104,7 +104,8 @@ class Person:
     gender: str | None = None
     # True when the gender comes from a title or a first name, not from a guess
     gender_sure: bool = False
-    titles: set[str] = field(default_factory=set)
+    # title → the first token where the article gave it ("Sen. Claire McCaskill")
+    titles: dict[str, int] = field(default_factory=dict)
     # token indices where the article names this person
     mentions: list[int] = field(default_factory=list)
 
@@ -214,6 +215,13 @@ class Resolver:
             for token in sent:
                 sent_of[token.i] = si
         state = _State(doc, people, person_at, titles, sent_of, self.window, reported)
+        state.author = _author(doc, person_at)
+        state.quoted = {
+            t.i
+            for q in quotes
+            for p in q.pieces
+            for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()
+        }
         text = doc.text  # spaCy joins the tokens anew on every access
         out: list[Attribution] = []
         previous_person: Person | None = None
@@ -371,7 +379,7 @@ class Resolver:
                 title = before.lower_.strip(".")
                 if ent.start > 1 and doc[ent.start - 2].lower_ in ("vice", "deputy", "assistant"):
                     title = f"{doc[ent.start - 2].lower_} {title}"
-                match.titles.add(title)
+                match.titles.setdefault(title, ent.start - 1)
                 if title in MALE_TITLES:
                     match.gender, match.gender_sure = "m", True
                 elif title in FEMALE_TITLES:
@@ -420,33 +428,33 @@ class Resolver:
         return people, person_at
 
     @staticmethod
-    def _titles(doc: Any, person_at: dict[int, Person]) -> dict[str, Person]:
+    def _titles(doc: Any, person_at: dict[int, Person]) -> dict[str, list[tuple[int, Person]]]:
         """Common nouns the article used for a person: ``spokesman Josh Earnest``,
         ``Michael McFaul, a former ambassador``, ``the commissioner, Maria Lindqvist``,
-        ``President Obama``.  A title several people bore ("president") goes to the one the
-        article names most."""
-        by_title: dict[str, list[Person]] = {}
+        ``President Obama``, each bearer with the first token where the article gave it
+        (a title means someone only after the article has given it to them)."""
+        by_title: dict[str, dict[int, tuple[int, Person]]] = {}
 
-        def add(title: str, person: Person) -> None:
-            bearers = by_title.setdefault(TITLE_FORMS.get(title, title), [])
-            if all(b is not person for b in bearers):
-                bearers.append(person)
+        def add(title: str, person: Person, at: int) -> None:
+            bearers = by_title.setdefault(TITLE_FORMS.get(title, title), {})
+            if id(person) not in bearers or at < bearers[id(person)][0]:
+                bearers[id(person)] = (at, person)
 
         for token in doc:
             person = person_at.get(token.i)
             if person is not None:
                 for child in token.children:
                     if child.dep_ in ("compound", "amod", "appos") and child.pos_ == "NOUN":
-                        add(child.lemma_.lower(), person)
+                        add(child.lemma_.lower(), person, min(child.i, token.i))
                         for grand in child.children:
                             if grand.dep_ == "compound" and grand.pos_ == "NOUN":
-                                add(grand.lemma_.lower(), person)
+                                add(grand.lemma_.lower(), person, min(grand.i, token.i))
                 if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in person_at:
-                    add(token.head.lemma_.lower(), person)
+                    add(token.head.lemma_.lower(), person, token.head.i)
         for person in {id(p): p for p in person_at.values()}.values():
-            for title in person.titles:
-                add(title, person)
-        return {title: max(bearers, key=lambda p: len(p.mentions)) for title, bearers in by_title.items()}
+            for title, at in person.titles.items():
+                add(title, person, at)
+        return {title: sorted(bearers.values(), key=lambda b: b[0]) for title, bearers in by_title.items()}
 
     # -- output helpers --------------------------------------------------------------------
     @staticmethod
@@ -484,6 +492,75 @@ class Resolver:
             return "indirect"
         quoted = all(text[s.start] in "\"'`\u201c\u201e\u00ab\u2018\u300c" for s in cand.content)
         return "direct" if quoted else "mixed"
+
+
+_BIO_VERBS = frozenset("be write serve teach direct".split())
+
+
+def _author(doc: Any, person_at: dict[int, Person]) -> Person | None:
+    """The writer of an opinion piece or a book excerpt, where the article names one: a
+    headline that opens with the name ("Ann Coulter: And Then There Was the One"), a
+    by-line ("By Rick Scott"), an excerpt "from … Dinesh D'Souza's new book", or a closing
+    line about the writer ("Rick Scott is the Republican governor of Florida.")."""
+    if not len(doc):
+        return None
+    sents = [s for s in doc.sents if not s.text.isspace()]
+    if not sents:
+        return None
+
+    def person_in(span: Any, start: int) -> Person | None:
+        token = span[start] if start < len(span) else None
+        return person_at.get(token.i) if token is not None else None
+
+    def opens_line(token: Any) -> bool:
+        return token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+
+    headline = sents[0]
+    writer = person_in(headline, 0)
+    if writer is not None:
+        after = next((t for t in headline if person_at.get(t.i) is not writer), None)
+        if after is not None and after.text == ":":
+            return writer
+    for sent in sents[:6]:
+        for token in sent:
+            if token.lower_ == "by" and opens_line(token) and person_in(doc, token.i + 1) is not None:
+                named = person_at[token.i + 1]
+                end = token.i + 1
+                while end + 1 < len(doc) and person_at.get(end + 1) is named:
+                    end += 1
+                # "By Rick Scott" on a line of its own, or "By Rick Scott, …"
+                if (
+                    end + 1 >= len(doc)
+                    or "\n" in doc[end].text_with_ws
+                    or doc[end + 1].text == ","
+                    or doc[end + 1].is_space
+                ):
+                    return named
+        if any(t.lemma_.lower() == "excerpt" for t in sent):
+            for token in sent:
+                book = token.head
+                owns_book = token.dep_ == "poss" and book.lemma_.lower() in ("book", "memoir")
+                if owns_book and token.text[:1].isupper():
+                    # the recogniser may miss the name here ("Dinesh D’Souza’s new book")
+                    named = person_at.get(token.i) or next(
+                        (p for p in person_at.values() if token.lower_ in p.words), None
+                    )
+                    if named is None:
+                        name = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+                        text = _join([*name, token]) if name else token.text
+                        named = Person(names=[_clean(text)], words=set(_name_words(text)))
+                    return named
+    last = sents[-1]
+    if len(last) <= 40 and opens_line(last[0]):
+        k = 0
+        while k < len(last) and last[k].lower_.strip(".") in TITLES:
+            k += 1
+        writer = person_in(last, k)
+        if writer is not None and last.root.lemma_.lower() in _BIO_VERBS:
+            subject = next((c for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and person_at.get(subject.i) is writer:
+                return writer
+    return None
 
 
 def _guess_gender(doc: Any, person: Person, person_at: dict[int, Person], reported: set[int]) -> str | None:
@@ -524,7 +601,7 @@ class _State:
         doc: Any,
         people: list[Person],
         person_at: dict[int, Person],
-        titles: dict[str, Person],
+        titles: dict[str, list[tuple[int, Person]]],
         sent_of: dict[int, int],
         window: int,
         reported: set[int],
@@ -536,9 +613,19 @@ class _State:
         self.sent_of = sent_of
         self.window = window
         self.reported: set[int] = reported
+        # the writer of a first-person article, whose narrative "I" is theirs
+        self.author: Person | None = None
+        # tokens inside quotation marks
+        self.quoted: set[int] = set()
 
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
+
+    def bearer(self, title: str, before: int) -> Person | None:
+        """Who "the <title>" at token ``before`` means: of the people the article gave the
+        title before that point, the one it names most."""
+        bearers = [person for at, person in self.titles.get(title, ()) if at < before]
+        return max(bearers, key=lambda p: len(p.mentions)) if bearers else None
 
     def resolve(
         self,
@@ -603,6 +690,8 @@ class _State:
             return Speaker(name=name, type=kind), None, "metonym"
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
+            if lower == "i" and self.author is not None and head.i not in self.quoted:
+                return self.speaker_of(self.author), self.author, "pronoun"
             found = self._antecedent(head, previous, exclude=exclude, previous_at=previous_at)
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
@@ -641,7 +730,9 @@ class _State:
                 body = self._organisation(head, lemma)
                 if body is not None:
                     return body, None, "nominal"
-            person = self.titles.get(lemma) or (self.titles.get(conj.lemma_.lower()) if one_person else None)
+            person = self.bearer(lemma, head.i) or (
+                self.bearer(conj.lemma_.lower(), head.i) if one_person else None
+            )
             if fresh:
                 person = None  # "one Sanders supporter", "another supporter": someone new
             definite = any(c.lower_ in ("the", "this") for c in head.children)
@@ -649,9 +740,12 @@ class _State:
                 gender = "m" if lemma in MALE_TITLES or lemma.endswith("man") else None
                 gender = "f" if lemma in FEMALE_TITLES or lemma.endswith("woman") else gender
                 person = self._antecedent(head, previous, any_gender=gender is None, gender=gender)
+                if person is not None and poss is None and head.tag_ != "NNS":
+                    # once "the independent Vermont senator" is Sanders, so is "the senator"
+                    self.titles.setdefault(lemma, []).append((head.i, person))
             # a title the article gave someone holds with a possessive too ("Obama's former
             # campaign strategist"), a bare role only without one
-            titled = lemma in self.titles
+            titled = self.bearer(lemma, head.i) is not None
             if person is not None and (poss is None or titled) and head.tag_ != "NNS":
                 return self.speaker_of(person), person, "nominal"
         return self._unnamed(head), None, "nominal"
