@@ -1106,3 +1106,10 @@ def test_the_narrative_i_of_an_opinion_piece_or_excerpt_is_its_writer(extractor:
     # the "I" of a quotation is the quotation's speaker, never the writer
     att = pick(extractor, column + '\n\nOrtiz said: "I told them so."', source="I")
     assert att["speaker"] != "Ron Hale"
+
+
+def test_words_that_fill_a_quotation_take_its_marks(extractor: Any) -> None:
+    text = "The mayor condemned ''such a reckless attack'' and called for calm."
+    att = pick(extractor, text, cue="condemned")
+    assert att["content"] == ["''such a reckless attack''"]
+    assert att["kind"] in ("direct", "mixed")

@@ -64,6 +64,7 @@ _ARGUMENT_PREPS = frozenset(
     )
     for verb in verbs.split()
 )
+_STOPS = " \t\n.,;:!?"
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
@@ -580,6 +581,20 @@ class Finder:
         for qi in pieces.holders(start, start):
             for piece in top[qi].pieces:
                 if piece.start < start < piece.end and piece.end <= end:
+                    start = piece.start
+
+        # a span that stops inside a quotation's marks ("cautioned against ''a betrayal of
+        # our values''" taken without its marks) takes them in
+        def bare(a: int, b: int) -> bool:
+            return not MARKS_RE.sub("", text[a:b]).strip(_STOPS)
+
+        for qi in pieces.holders(end, end):
+            for piece in top[qi].pieces:
+                if piece.start < end < piece.end and bare(end, piece.end):
+                    end = piece.end
+        for qi in pieces.holders(start, start):
+            for piece in top[qi].pieces:
+                if piece.start < start < piece.end and bare(piece.start, start):
                     start = piece.start
         return Span(start, end)
 
