@@ -1113,3 +1113,24 @@ def test_words_that_fill_a_quotation_take_its_marks(extractor: Any) -> None:
     att = pick(extractor, text, cue="condemned")
     assert att["content"] == ["''such a reckless attack''"]
     assert att["kind"] in ("direct", "mixed")
+
+
+def test_a_participle_after_a_quoted_fragment_takes_only_the_quotation_it_opens(extractor: Any) -> None:
+    text = "Mayor Ortiz said the process could be \u201cmessy,\u201d adding, \u201cDemocracy is messy.\u201d"
+    said = pick(extractor, text, cue="said")
+    assert said["content"] == ["the process could be \u201cmessy,\u201d"]
+    adding = pick(extractor, text, cue="adding")
+    assert adding["content"] == ["\u201cDemocracy is messy.\u201d"]
+    assert adding["speaker"] == "Ortiz"
+
+
+def test_the_cue_right_before_the_colon_opens_the_quotation(extractor: Any) -> None:
+    text = (
+        '"If the council gets its way, there is nothing you can do," Ortiz said before adding:'
+        ' "Maybe the voters can, I do not know."'
+    )
+    said = pick(extractor, text, cue="said")
+    assert said["content"] == ['"If the council gets its way, there is nothing you can do,"']
+    adding = pick(extractor, text, cue="adding")
+    assert adding["content"] == ['"Maybe the voters can, I do not know."']
+    assert adding["speaker"] == "Ortiz"

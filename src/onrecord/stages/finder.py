@@ -619,6 +619,10 @@ class Finder:
         if not tokens:
             return None
         best: tuple[float, Any, str, int] | None = None
+        fragment = self._fragment(doc, tokens)
+        j = tokens[0].i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
         # 1. joined by the parse: a cue verb outside the quote that governs a quoted token,
         #    or that hangs (parataxis, advcl) from one
         for token in tokens:
@@ -639,6 +643,8 @@ class Finder:
                     continue  # “fully committed” … and that the office would ask …: a clause of its own
                 if other.i == token.head.i and self._spills(token, qi, in_quote):
                     continue  # the quotation is a fragment of a paraphrase: a mixed quote
+                if other.head.i == token.i and other.i > tokens[-1].i and fragment:
+                    continue  # said it could be “messy,” adding, “…”: the fragment is said's
                 if self._between_is_frame(doc, quote, other, in_quote):
                     # of two cues the parse joins, the nearer: "Asked what he believed, he
                     # said, “…”" is said, not asked
@@ -648,6 +654,19 @@ class Finder:
                         (0.95, other, "parse", gap),
                         key=lambda b: (b[0], b[3]),
                     )
+        # "Trump said before adding: “…”": the cue right before the colon or comma that
+        # opens the quotation, whatever verb before it the parse joined it to
+        while j >= 0 and doc[j].text in (",", ":"):
+            j -= 1
+        if (
+            best is not None
+            and best[1].i < j
+            and j < tokens[0].i - 1
+            and in_quote[j] < 0
+            and self._is_quote_cue(doc[j])
+            and doc[j].dep_ in ("pcomp", "advcl", "conj", "xcomp")
+        ):
+            best = (best[0], doc[j], best[2], 0)
         # a cue that follows a quotation closed by a comma ("“…,” Mr. Biden said twice",
         # "“…,” Isaac Boltansky, an analyst at …, wrote") is its cue, whatever verb before
         # it the parse joined it to
@@ -920,6 +939,16 @@ class Finder:
         lo, hi = (verb.i, span.start) if verb.i < span.start else (span.end, verb.i)
         return hi - lo <= 25 and all(in_quote[i] < 0 and "\n" not in doc[i].text for i in range(lo, hi))
 
+    @staticmethod
+    def _fragment(doc: Any, tokens: list[Any]) -> bool:
+        """True for a quotation that starts inside a sentence's words, not at its start or
+        after a mark (what Mr. Hedge called ''the prior economy model,'' …): a fragment of
+        a paraphrase, whose cue is never a verb after it."""
+        j = tokens[0].i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        return j >= 0 and not (doc[j].is_punct or "\n" in doc[j].text or doc[j + 1].is_sent_start)
+
     def _nearby_cue(self, doc: Any, tokens: list[Any], in_quote: list[int]) -> Any:
         """A speech verb within a few tokens after the quote, or before it (ending in , or :)."""
         last, first = tokens[-1].i, tokens[0].i
@@ -937,6 +966,8 @@ class Finder:
             and nxt.text[:1].isupper()
         ):
             closes_clause = False  # “… strength.” He told …: a new sentence, not this quote's cue
+        if self._fragment(doc, tokens):
+            closes_clause = False  # said it could be “messy,” adding, “…”: said's fragment
         for i in range(last + 1, min(len(doc), last + 1 + self.near) if closes_clause else last + 1):
             if in_quote[i] >= 0 or (doc[i].text in ".!?" and i >= sent_end - 1) or "\n" in doc[i].text:
                 break
@@ -974,11 +1005,8 @@ class Finder:
         words = closing_words(tokens)
         if len(words) < 2 or words[-2].text not in (",", "?", "!"):
             return None
-        j = tokens[0].i - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-            j -= 1
-        if j >= 0 and not (doc[j].is_punct or "\n" in doc[j].text or doc[j + 1].is_sent_start):
-            return None  # what Mr. Hedge called ''the prior economy model,'' the club charged …: a fragment
+        if self._fragment(doc, tokens):
+            return None  # what Mr. Hedge called ''the prior economy model,'' the club charged …
         last = tokens[-1].i
         qi = in_quote[last]
         for i in range(last + 1, min(len(doc), last + 26)):
@@ -1781,6 +1809,15 @@ class Finder:
                     and not self._after_aspect(verb)  # "kept asking": the subject keeps asking
                 )
                 head = head.head
+                if (
+                    participle
+                    and head.dep_ == "ccomp"
+                    and head.head.pos_ in ("VERB", "AUX")
+                    and head.i == verb.head.i
+                ):
+                    # "Sanders said the process could be “messy,” adding, “…”": the parser
+                    # hung the participle on the words said; the one who said them adds
+                    head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is not None:
                     # "The candidate has mocked …, referred to …": a finite verb in a series,
