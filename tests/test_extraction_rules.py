@@ -1134,3 +1134,18 @@ def test_the_cue_right_before_the_colon_opens_the_quotation(extractor: Any) -> N
     adding = pick(extractor, text, cue="adding")
     assert adding["content"] == ['"Maybe the voters can, I do not know."']
     assert adding["speaker"] == "Ortiz"
+
+
+def test_a_quotation_paragraph_signed_in_the_paragraph_under_it(extractor: Any) -> None:
+    text = (
+        "The levy failed in May.\n\n"
+        '"Nobody in this city pays their fair share of taxes."\n\n'
+        "- Ron Hale, at the council meeting.\n\n"
+        '"We will cut taxes."\n\n'
+        "- Reduce regulations on small firms."
+    )
+    att = pick(extractor, text, cue="-")
+    assert (att["source"], att["speaker"]) == ("Ron Hale", "Ron Hale")
+    assert att["content"] == ['"Nobody in this city pays their fair share of taxes."']
+    # a list item under a quotation signs nothing
+    assert not [a for a in run(extractor, text) if a["content"] == ['"We will cut taxes."']]

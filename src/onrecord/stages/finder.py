@@ -390,6 +390,8 @@ def _programme_after(prep: Any) -> list[int]:
 
 
 _BYLINE_RE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|\u2013|--?)[ \t\u00a0]*(?=\w)")
+# the same signature in a paragraph of its own under the quotation
+_SIGNED_BELOW_RE = re.compile(r"[ \t\u00a0]*\n\s*(\u2015|\u2014|\u2013|--?)[ \t\u00a0]*(?=[A-Z])")
 _EDGE_PUNCT = set(",;:-\u2014\u2013 \n")
 
 
@@ -905,8 +907,16 @@ class Finder:
 
     @staticmethod
     def _byline(doc: Any, text: str, quote: Quote, qi: int, in_quote: list[int]) -> Candidate | None:
-        """A quotation signed after a dash: “…” ― Carlos Ruiz (the rest of its paragraph)."""
+        """A quotation signed after a dash: “…” ― Carlos Ruiz (the rest of its paragraph),
+        or a quotation paragraph signed in the paragraph under it ("- Sen. Ortiz, in a
+        tweet."): the name up to its first comma there."""
         match = _BYLINE_RE.match(text, quote.end)
+        below = False
+        if match is None:
+            if text[: quote.start].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
+                return None  # the quotation must be a paragraph of its own
+            match = _SIGNED_BELOW_RE.match(text, quote.end)
+            below = True
         if match is None:
             return None
         line_end = text.find("\n", match.end())
@@ -916,6 +926,13 @@ class Finder:
         if dash is None or names is None:
             return None
         name_tokens = trim([t for t in names if in_quote[t.i] < 0 and t.i >= dash.end])
+        if below:
+            if len(names) > 16:
+                return None
+            cut = next((k for k, t in enumerate(name_tokens) if t.text in (",", ".", ";")), len(name_tokens))
+            name_tokens = name_tokens[:cut]
+            if not name_tokens or not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name_tokens):
+                return None
         if not name_tokens or len(name_tokens) > 8 or name_tokens[0].pos_ not in ("PROPN", "NOUN"):
             return None
         return Candidate(
