@@ -1149,3 +1149,12 @@ def test_a_quotation_paragraph_signed_in_the_paragraph_under_it(extractor: Any) 
     assert att["content"] == ['"Nobody in this city pays their fair share of taxes."']
     # a list item under a quotation signs nothing
     assert not [a for a in run(extractor, text) if a["content"] == ['"We will cut taxes."']]
+
+
+def test_the_n_year_old_is_whoever_the_article_gave_that_age(extractor: Any) -> None:
+    text = (
+        "Maria Lindqvist, 46, spoke first. Ron Hale, 71, followed her to the stage.\n\n"
+        '"We will win this county," the 46-year-old said.'
+    )
+    att = pick(extractor, text, source="the 46-year-old")
+    assert att["speaker"] == "Maria Lindqvist"

@@ -494,6 +494,23 @@ class Resolver:
         return "direct" if quoted else "mixed"
 
 
+def _age(token: Any) -> str | None:
+    """The N of an "N-year-old" at or under ``token`` ("the 46-year-old", "the 68-year-old
+    former secretary of state"), else None."""
+    doc = token.doc
+    # the parser may hang "the" and "46-year-old" apart on the verb: read on from "the"
+    words = doc[
+        token.left_edge.i : min(
+            len(doc), max(token.i + 6 if token.pos_ == "DET" else 0, token.right_edge.i + 3)
+        )
+    ]
+    for t in words:
+        if t.lower_ == "old" and t.i >= 4 and doc[t.i - 2].lower_ == "year" and doc[t.i - 4].like_num:
+            if doc[t.i - 1].text == "-" and doc[t.i - 3].text == "-":
+                return doc[t.i - 4].text
+    return None
+
+
 _BIO_VERBS = frozenset("be write serve teach direct".split())
 
 
@@ -621,6 +638,32 @@ class _State:
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
 
+    def aged(self, age: str, before: int) -> Person | None:
+        """The person last given the age ``age`` before token ``before``: "Melania Trump,
+        46," or "46-year-old Melania Trump"."""
+        doc = self.doc
+        found = None
+        for token in doc[:before]:
+            person = self.person_at.get(token.i)
+            if person is None:
+                continue
+            after = doc[token.i + 1 : token.i + 4]
+            if (
+                self.person_at.get(token.i + 1) is not person
+                and len(after) == 3
+                and after[0].text == ","
+                and after[1].text == age
+                and after[2].text in (",", ".")
+            ):
+                found = person
+            elif (
+                token.i > 0
+                and self.person_at.get(token.i - 1) is not person
+                and _age(doc[token.i - 1]) == age
+            ):
+                found = person
+        return found
+
     def bearer(self, title: str, before: int) -> Person | None:
         """Who "the <title>" at token ``before`` means: of the people the article gave the
         title before that point, the one it names most."""
@@ -702,6 +745,15 @@ class _State:
             if PRONOUNS[lower] == "p":
                 return Speaker(name=None, type="group", description=head.text), None, "pronoun"
             return None, None, "none"
+        # "the 46-year-old" is whoever the article gave that age ("Melania Trump, 46,")
+        age = _age(head)
+        if age is not None and any(
+            t.lower_ in ("the", "this") for t in doc[max(head.sent.start, head.left_edge.i - 4) : head.i + 1]
+        ):
+            # else someone the article has been speaking of
+            aged = self.aged(age, head.i) or self._antecedent(head, previous, any_gender=True)
+            if aged is not None:
+                return self.speaker_of(aged), aged, "nominal"
         # "where the secretary of state said": a common noun the tagger took for a name
         common = head.pos_ == "PROPN" and head.text[:1].islower() and head.lemma_.lower() in TITLES | _ROLES
         if (head.pos_ == "PROPN" and not common) or (
