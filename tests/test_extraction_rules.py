@@ -1158,3 +1158,12 @@ def test_the_n_year_old_is_whoever_the_article_gave_that_age(extractor: Any) -> 
     )
     att = pick(extractor, text, source="the 46-year-old")
     assert att["speaker"] == "Maria Lindqvist"
+
+
+def test_criticism_or_support_someone_receives_is_about_them_and_from_its_givers(extractor: Any) -> None:
+    found = proposed(extractor, "The harbour deal drew criticism from unions and port workers.")
+    assert found["criticism"] == ("unions and port workers", ["The harbour deal"])
+    found = proposed(extractor, "Mayor Ortiz has overwhelming support from leaders of the city's unions.")
+    assert found["overwhelming support"] == ("leaders of the city 's unions", ["Mayor Ortiz"])
+    # nobody gives it: no attribution of it
+    assert "criticism" not in proposed(extractor, "The harbour deal drew criticism.")

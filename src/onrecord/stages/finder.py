@@ -65,6 +65,12 @@ _ARGUMENT_PREPS = frozenset(
     for verb in verbs.split()
 )
 _STOPS = " \t\n.,;:!?"
+# Verbs by which someone receives what others say of them ("drew criticism from …"), and the
+# prepositions that name the ones who say it.
+_RECEIVING = frozenset(
+    "draw face receive get attract win earn garner gain enjoy have spark provoke court command".split()
+)
+_GIVING_PREPS = frozenset("from among within".split())
 _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp")
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
@@ -1345,6 +1351,8 @@ class Finder:
                 cue.insert(0, left.i)
         found = self._complement(noun, ("acl", "ccomp"), _CONTENT_PREPS, "noun_")
         if found is None:
+            found = self._received(noun, in_quote)
+        if found is None:
             return None
         content, route, joined = found
         cue += joined
@@ -1352,6 +1360,12 @@ class Finder:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []
+        if owner is None:
+            # "criticism from Democrats in Congress", "drew praise from the mayor", "support
+            # among social conservatives": the ones it comes from
+            giver = self._giver(noun)
+            if giver is not None:
+                owner, source = giver, self._np(giver, (noun.i,))
         if owner is None and noun.dep_ in ("attr", "dobj") and noun.head.pos_ in ("AUX", "VERB"):
             # "Schlafly had been a strong supporter of …", "she voiced criticism of …": the
             # subject of the verb holds it
@@ -1371,6 +1385,44 @@ class Finder:
             subject=owner.i if owner is not None else None,
             head=noun.i,
         )
+
+    @staticmethod
+    def _giver(noun: Any) -> Any:
+        """The object of "from" / "among" / "within" on a noun of saying or on the verb that
+        takes it ("drew criticism from Democrats"), else None."""
+        holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in _GIVING_PREPS and prep.i > noun.i:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+        return None
+
+    def _received(self, noun: Any, in_quote: list[int]) -> tuple[list[Any], str, list[int]] | None:
+        """What a noun of saying is about when someone receives it: "Pfizer's deal drew
+        criticism from Democrats", "Clinton has overwhelming support among …", "He has faced
+        criticism … for comments …": the subject of the verb that takes it, and what it is
+        for (route ``noun_received``); None unless someone gives it."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING or self._giver(noun) is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+        if subject is None or in_quote[subject.i] >= 0 or subject.tag_ in ("WP", "WDT"):
+            return None
+        content = [noun.doc[i] for i in self._np(subject)]
+        reason = next(
+            (
+                c
+                for h in (noun, verb)
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i
+            ),
+            None,
+        )
+        if reason is not None:
+            content += list(reason.subtree)
+        return content, "noun_received", []
 
     @staticmethod
     def _complement(
