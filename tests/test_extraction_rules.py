@@ -1167,3 +1167,14 @@ def test_criticism_or_support_someone_receives_is_about_them_and_from_its_givers
     assert found["overwhelming support"] == ("leaders of the city 's unions", ["Mayor Ortiz"])
     # nobody gives it: no attribution of it
     assert "criticism" not in proposed(extractor, "The harbour deal drew criticism.")
+
+
+def test_according_to_a_source_before_a_dash_aside(extractor: Any) -> None:
+    text = (
+        "The levy would raise only $1.1 million over the next decade, according to the Harbour"
+        " Policy Center - half of what the council expected."
+    )
+    att = pick(extractor, text, cue="according to")
+    assert att["source"] == "the Harbour Policy Center"
+    assert att["content"] == ["The levy would raise only $1.1 million over the next decade"]
+    assert att["speaker"] == "the Harbour Policy Center"

@@ -1503,7 +1503,18 @@ class Finder:
         else:
             content = [t for t in doc[first : word.i]]
             source = [t for t in doc[to.i + 1 : sent[-1].i + 1]]
-            comma = next((i for i, t in enumerate(source) if t.text in (",", ";") or t.dep_ == "relcl"), None)
+            # the source ends at a comma, a relative clause or a spaced dash ("according to
+            # the Tax Policy Center - half a percentage point of …")
+            comma = next(
+                (
+                    i
+                    for i, t in enumerate(source)
+                    if t.text in (",", ";")
+                    or t.dep_ == "relcl"
+                    or (t.text in ("-", "--", "\u2013", "\u2014") and t.i > 0 and doc[t.i - 1].whitespace_)
+                ),
+                None,
+            )
             source = source[:comma] if comma else source
         source, content = trim(source), trim(content)
         if content and content[-1].text in ".!?":
