@@ -1178,3 +1178,11 @@ def test_according_to_a_source_before_a_dash_aside(extractor: Any) -> None:
     assert att["source"] == "the Harbour Policy Center"
     assert att["content"] == ["The levy would raise only $1.1 million over the next decade"]
     assert att["speaker"] == "the Harbour Policy Center"
+
+
+def test_to_after_a_noun_of_stance_is_what_it_is_about(extractor: Any) -> None:
+    found = proposed(extractor, "Many council members were firm in their opposition to the levy.")
+    assert found["opposition to"] == ("their", ["the levy"])
+    # "a letter to the council" is addressed to it, not about it
+    found = proposed(extractor, "Ortiz sent a letter to the council about the levy.")
+    assert "letter to" not in found

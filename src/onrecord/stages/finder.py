@@ -101,6 +101,12 @@ _TOLD_OBJECT = frozenset("tell ask inform assure reassure remind brief notify".s
 _PUSHING = frozenset("push pressure prod nudge coach lobby".split())
 # Prepositions whose object is what a cue reports ("complained about X", "criticism of X").
 _CONTENT_PREPS = frozenset("about against at for of on over with that".split())
+# Nouns whose "to" names what they are about ("opposition to Trump"), not whom they are
+# addressed to ("a letter to Congress")
+_TO_NOUNS = frozenset(
+    """opposition response reference attention commitment objection tribute allusion resistance
+    reply answer challenge hostility aversion sympathy allegiance loyalty""".split()
+)
 _INNER_BELIEFS = frozenset(
     "think believe hope expect recall seem appear feel know fear wish want remember".split()
 )
@@ -1349,7 +1355,8 @@ class Finder:
         for left in reversed(list(noun.lefts)):
             if left.dep_ == "amod" and left.i == cue[0] - 1 and left.pos_ in ("ADJ", "VERB"):
                 cue.insert(0, left.i)
-        found = self._complement(noun, ("acl", "ccomp"), _CONTENT_PREPS, "noun_")
+        preps = _CONTENT_PREPS | {"to"} if noun.lemma_.lower() in _TO_NOUNS else _CONTENT_PREPS
+        found = self._complement(noun, ("acl", "ccomp"), preps, "noun_")
         if found is None:
             found = self._received(noun, in_quote)
         if found is None:
