@@ -1186,3 +1186,13 @@ def test_to_after_a_noun_of_stance_is_what_it_is_about(extractor: Any) -> None:
     # "a letter to the council" is addressed to it, not about it
     found = proposed(extractor, "Ortiz sent a letter to the council about the levy.")
     assert "letter to" not in found
+
+
+def test_an_inverted_cue_after_words_the_parser_did_not_make_its_clause(extractor: Any) -> None:
+    text = (
+        'The closure of the harbour signals "the beginning of the end" for the town, said Maria'
+        " Lindqvist, head of the harbour board."
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["content"] == [text[: text.index(", said")]]
+    assert att["source"] == "Maria Lindqvist, head of the harbour board"

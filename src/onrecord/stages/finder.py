@@ -1267,6 +1267,18 @@ class Finder:
             own = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in own]
             route = "parenthetical"
+        if (
+            not content
+            and lemma in CLAUSE_CUES
+            and verb.i > verb.sent.start + 2
+            and doc[verb.i - 1].text == ","
+        ):
+            # "The rejection of the treaty signals “the beginning of the end,” said Geert
+            # Wilders": an inverted cue after words the parser did not make its clause
+            inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+            before = [t for t in doc[verb.sent.start : verb.i - 1] if not t.is_space]
+            if inverted and any(in_quote[t.i] < 0 and not t.is_punct for t in before):
+                content, route = before, "clause"
         if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES or self.open):
             right = [
                 c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.i not in addressee
