@@ -1196,3 +1196,11 @@ def test_an_inverted_cue_after_words_the_parser_did_not_make_its_clause(extracto
     att = pick(extractor, text, cue="said")
     assert att["content"] == [text[: text.index(", said")]]
     assert att["source"] == "Maria Lindqvist, head of the harbour board"
+
+
+def test_shot_back_answers_with_the_quotation(extractor: Any) -> None:
+    text = 'After Hale criticized her budget, Ortiz shot back, "I balanced it twice."'
+    att = pick(extractor, text, cue="shot back")
+    assert (att["source"], att["content"]) == ("Ortiz", ['"I balanced it twice."'])
+    att = pick(extractor, '"This is nonsense," the mayor fired back.', cue="fired back")
+    assert att["source"] == "the mayor"

@@ -107,6 +107,8 @@ _TO_NOUNS = frozenset(
     """opposition response reference attention commitment objection tribute allusion resistance
     reply answer challenge hostility aversion sympathy allegiance loyalty""".split()
 )
+# Verbs that, with "back", answer in kind ("shot back", "fired back", "hit back")
+_ANSWERING = frozenset("shoot fire hit jab snap push strike bite swing lash punch".split())
 _INNER_BELIEFS = frozenset(
     "think believe hope expect recall seem appear feel know fear wish want remember".split()
 )
@@ -1110,6 +1112,11 @@ class Finder:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         lemma = token.lemma_.lower()
+        # "Hillary shot back, “…”", "fired back:": an answer in kind
+        if lemma in _ANSWERING and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children
+        ):
+            return True
         # “…,” he went on: going on with one's words, not "went on to win"
         return lemma in QUOTE_CUES or (
             lemma == "go"
@@ -1711,7 +1718,8 @@ class Finder:
         parts = [verb.i] + [
             c.i
             for c in verb.children
-            if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3
+            if (c.dep_ in ("aux", "auxpass", "neg", "prt") or (c.dep_ == "advmod" and c.lower_ == "back"))
+            and abs(c.i - verb.i) <= 3
         ]
         if Finder._after_aspect(verb):
             # "continued to portray", "goes on to say": the verb of going on is part of the cue
