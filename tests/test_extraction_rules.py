@@ -1204,3 +1204,11 @@ def test_shot_back_answers_with_the_quotation(extractor: Any) -> None:
     assert (att["source"], att["content"]) == ("Ortiz", ['"I balanced it twice."'])
     att = pick(extractor, '"This is nonsense," the mayor fired back.', cue="fired back")
     assert att["source"] == "the mayor"
+
+
+def test_as_someone_told_someone_frames_the_sentence(extractor: Any) -> None:
+    text = "As Ortiz told the Harbour Gazette, the levy pays for the new pier."
+    att = pick(extractor, text, cue="told")
+    assert att["source"] == "Ortiz"
+    assert att["content"][0].startswith("the levy pays for the new pier")
+    assert att["addressee"] == "the Harbour Gazette"

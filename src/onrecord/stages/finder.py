@@ -1268,7 +1268,12 @@ class Finder:
         standing_in = verb.dep_ == "parataxis" or (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children if c.i > verb.i)
+            # "As Clinton told the New York Daily News, …": the one told is no object of saying
+            and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i not in addressee
+                for c in verb.children
+                if c.i > verb.i
+            )
         )
         if not content and (lemma in CLAUSE_CUES or self.open) and standing_in and verb.head.i != verb.i:
             own = {t.i for t in verb.subtree}
