@@ -636,9 +636,7 @@ class Finder:
             return None
         best: tuple[float, Any, str, int] | None = None
         fragment = self._fragment(doc, tokens)
-        j = tokens[0].i - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-            j -= 1
+        j = self._before_quote(doc, tokens)
         # 1. joined by the parse: a cue verb outside the quote that governs a quoted token,
         #    or that hangs (parataxis, advcl) from one
         for token in tokens:
@@ -869,9 +867,7 @@ class Finder:
     ) -> Candidate | None:
         """A quotation labelled with its speaker and a colon: ``Jeffrey M. Jones: “…”``,
         ``Bush: "…"``, ``More from the report: “…”``."""
-        j = tokens[0].i - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-            j -= 1
+        j = Finder._before_quote(doc, tokens)
         if j < 1 or doc[j].text != ":":
             return None
         label: list[Any] = []
@@ -971,13 +967,19 @@ class Finder:
         return hi - lo <= 25 and all(in_quote[i] < 0 and "\n" not in doc[i].text for i in range(lo, hi))
 
     @staticmethod
+    def _before_quote(doc: Any, tokens: list[Any]) -> int:
+        """The token right before a quotation on its line, spaces skipped (-1 at the start)."""
+        j = tokens[0].i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        return j
+
+    @staticmethod
     def _fragment(doc: Any, tokens: list[Any]) -> bool:
         """True for a quotation that starts inside a sentence's words, not at its start or
         after a mark (what Mr. Hedge called ''the prior economy model,'' …): a fragment of
         a paraphrase, whose cue is never a verb after it."""
-        j = tokens[0].i - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-            j -= 1
+        j = Finder._before_quote(doc, tokens)
         return j >= 0 and not (doc[j].is_punct or "\n" in doc[j].text or doc[j + 1].is_sent_start)
 
     def _nearby_cue(self, doc: Any, tokens: list[Any], in_quote: list[int]) -> Any:
@@ -1542,7 +1544,7 @@ class Finder:
                     for i, t in enumerate(source)
                     if t.text in (",", ";")
                     or t.dep_ == "relcl"
-                    or (t.text in ("-", "--", "\u2013", "\u2014") and t.i > 0 and doc[t.i - 1].whitespace_)
+                    or (t.text in DASHES and t.i > 0 and doc[t.i - 1].whitespace_)
                 ),
                 None,
             )

@@ -220,14 +220,15 @@ class Resolver:
         for si, sent in enumerate(doc.sents):
             for token in sent:
                 sent_of[token.i] = si
-        state = _State(doc, people, person_at, titles, sent_of, self.window, reported)
-        state.author = _author(doc, person_at)
-        state.quoted = {
+        quoted = {
             t.i
             for q in quotes
             for p in q.pieces
             for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()
         }
+        state = _State(
+            doc, people, person_at, titles, sent_of, self.window, reported, _author(doc, person_at), quoted
+        )
         text = doc.text  # spaCy joins the tokens anew on every access
         out: list[Attribution] = []
         previous_person: Person | None = None
@@ -505,11 +506,8 @@ def _age(token: Any) -> str | None:
     former secretary of state"), else None."""
     doc = token.doc
     # the parser may hang "the" and "46-year-old" apart on the verb: read on from "the"
-    words = doc[
-        token.left_edge.i : min(
-            len(doc), max(token.i + 6 if token.pos_ == "DET" else 0, token.right_edge.i + 3)
-        )
-    ]
+    end = token.i + 6 if token.pos_ == "DET" else token.right_edge.i + 3
+    words = doc[token.left_edge.i : min(len(doc), end)]
     for t in words:
         if t.lower_ == "old" and t.i >= 4 and doc[t.i - 2].lower_ == "year" and doc[t.i - 4].like_num:
             if doc[t.i - 1].text == "-" and doc[t.i - 3].text == "-":
@@ -628,6 +626,8 @@ class _State:
         sent_of: dict[int, int],
         window: int,
         reported: set[int],
+        author: Person | None = None,
+        quoted: set[int] | None = None,
     ) -> None:
         self.doc = doc
         self.people = people
@@ -637,9 +637,9 @@ class _State:
         self.window = window
         self.reported: set[int] = reported
         # the writer of a first-person article, whose narrative "I" is theirs
-        self.author: Person | None = None
+        self.author = author
         # tokens inside quotation marks
-        self.quoted: set[int] = set()
+        self.quoted: set[int] = quoted or set()
 
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
