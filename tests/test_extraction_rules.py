@@ -1212,3 +1212,35 @@ def test_as_someone_told_someone_frames_the_sentence(extractor: Any) -> None:
     assert att["source"] == "Ortiz"
     assert att["content"][0].startswith("the levy pays for the new pier")
     assert att["addressee"] == "the Harbour Gazette"
+
+
+def test_a_content_the_parser_ends_before_its_quotation_runs_into_it(extractor: Any) -> None:
+    text = 'The mayor also defended the new curfew -- "We had no other choice."'
+    att = pick(extractor, text, cue="also defended")
+    assert att["content"] == ['the new curfew -- "We had no other choice."']
+    assert att["kind"] == "mixed"
+    text = (
+        'Councillor Baptiste, who argued that families leaving the valley "cannot come back in'
+        ' time" but tourists from the coast "can drive in so easily," lost the vote.'
+    )
+    att = pick(extractor, text, cue="argued")
+    assert att["content"][0] == 'that families leaving the valley "cannot come back in time"'
+    assert att["speaker"] == "Baptiste"
+
+
+def test_a_programme_after_on_is_where_it_was_said_not_what(extractor: Any) -> None:
+    text = 'Okafor stated on NBC\u2019s \u201cMeet the Press\u201d that the harbour levy "was dead."'
+    att = only(extractor, text)
+    assert att["cue"] == "stated"
+    assert att["content"] == ['that the harbour levy "was dead."']
+    assert att["addressee"] == "NBC\u2019s Meet the Press"
+
+
+def test_a_title_case_headline_is_not_one_long_name(extractor: Any) -> None:
+    text = (
+        "Harbour Council Promises Action On Flooding In First 100 Days\n\n"
+        'The council said the plan was "ready."'
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["speaker"] == "Harbour Council"
+    assert all("Promises" not in (a["speaker"] or "") + (a["addressee"] or "") for a in run(extractor, text))

@@ -65,6 +65,8 @@ _ARGUMENT_PREPS = frozenset(
     for verb in verbs.split()
 )
 _STOPS = " \t\n.,;:!?"
+# What may stand between a content and the quotation it runs into: space or a spaced dash.
+_GAP_RE = re.compile(r"[ \t]*(?:(?:--|[\u2013\u2014])[ \t]*)?")
 # Verbs by which someone receives what others say of them ("drew criticism from …"), and the
 # prepositions that name the ones who say it.
 _RECEIVING = frozenset(
@@ -153,7 +155,8 @@ _TOLD_THINGS = frozenset(
 # Verbs whose "on" may name the programme a statement was made on ("said on “Meet the Press”").
 _ON_AIR = frozenset(
     """say speak appear tell talk admit acknowledge add explain argue insist claim predict suggest
-    declare announce note joke quip concede repeat warn""".split()
+    declare announce note joke quip concede repeat warn state assert contend maintain stress vow
+    promise boast complain lament reiterate recall remark observe respond reply""".split()
 )
 # Adverbs before a cue that are not part of it: sentence links and questions.
 _NOT_CUE_ADVERBS = frozenset(
@@ -511,6 +514,7 @@ class Finder:
             used_cues.update(cand.cue)
         for cand in found:
             cand.content = [self._cover_quotes(text, span, pieces, top) for span in cand.content]
+        self._reach_quotes(text, found, top)
         contents = SpanIndex((span, id(c)) for c in found for span in c.content)
         # "she said she recalls …", "said he thought that …": the inner belief repeats the
         # outer statement; "what he called …" sits inside the words of another cue
@@ -613,6 +617,33 @@ class Finder:
                 if piece.start < start < piece.end and bare(piece.start, start):
                     start = piece.start
         return Span(start, end)
+
+    @staticmethod
+    def _reach_quotes(text: str, found: list[Candidate], top: list[Quote]) -> None:
+        """Carry a content that stops right before a quotation of the same sentence into it.
+
+        The parser sometimes ends a clause early and leaves the quoted rest hanging from
+        another word ("proclaimed that Christians fleeing Syria “cannot come into this
+        country”", "embraced enhanced interrogation techniques -- “I think …”"): a quotation
+        that opens where the content stops, with nothing but space or a dash between and no
+        other candidate's words over it, is the rest of that content.
+        """
+        opening = {quote.start: qi for qi, quote in enumerate(top)}
+        taken = SpanIndex((span, id(c)) for c in found for span in c.content)
+        for cand in found:
+            if not cand.content:
+                continue
+            last = cand.content[-1]
+            if text[last.start : last.end].rstrip()[-1:] in ".!?:;":
+                continue
+            gap = _GAP_RE.match(text, last.end)
+            qi = opening.get(gap.end()) if gap else None
+            if qi is None or taken.holders(top[qi].start, top[qi].start):
+                continue
+            if not top[qi].closed or len(top[qi].pieces) > 1:
+                continue
+            cand.content[-1] = Span(last.start, top[qi].end)
+            cand.quotes = sorted(set(cand.quotes) | {qi})
 
     # -- quotations ------------------------------------------------------------------------
     @staticmethod
@@ -1333,6 +1364,13 @@ class Finder:
                 None,
             )
             target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if (
+                target is not None
+                and prep.text == "on"  # not a headline's "Promises Action On Immigration"
+                and lemma in _ON_AIR
+                and target.i in _programme_after(prep)
+            ):
+                target = None  # "said on CNN’s “State of the Union”": where, not what
             if prep is not None and target is not None:
                 content, route = list(target.subtree), "prep"
                 # "referred to Rubio as “a bright leader”": what he was called goes with him

@@ -141,6 +141,13 @@ def _org_words(text: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] else words
 
 
+def _before_verb(ent: Any) -> Any:
+    """An entity up to its first verb: a title-case headline's "Harbour Council Promises
+    Action On …" taken for one name is "Harbour Council" (empty when it opens with one)."""
+    cut = next((t.i for t in ent if t.pos_ in ("VERB", "AUX")), ent.end)
+    return ent.doc[ent.start : cut]
+
+
 def _before_dash(text: str) -> str:
     """A name the recogniser ran on past a spaced dash, cut there ("the Tax Policy Center -
     half a percentage point" → "the Tax Policy Center")."""
@@ -729,14 +736,21 @@ class _State:
             if head.head.dep_ == "relcl":
                 return self.resolve(head.head.head, previous, addressee)
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        label = ent.label_ if ent is not None else ""
+        if ent is not None and ent.end > head.right_edge.i + 1:
+            # a title-case headline's "Bernie Sanders Promises Action On …" taken for one
+            # name: the name ends where the mention's phrase does
+            ent = doc[ent.start : head.right_edge.i + 1]
+        if ent is not None and not ent.start <= head.i < _before_verb(ent).end:
+            ent = None
+        if ent is not None and label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             kind = (
                 "government"
-                if ent.label_ == "GPE" or ent.text.lower().removeprefix("the ") in GOVERNMENT_NAMES
-                else ("group" if ent.label_ == "NORP" else "organisation")
+                if label == "GPE" or ent.text.lower().removeprefix("the ") in GOVERNMENT_NAMES
+                else ("group" if label == "NORP" else "organisation")
             )
             written = _before_dash(ent.text)
-            name = self._fullest_organisation(written) if ent.label_ == "ORG" else _clean(written)
+            name = self._fullest_organisation(written) if label == "ORG" else _clean(written)
             return Speaker(name=name, type=kind), None, "metonym"
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
@@ -850,7 +864,7 @@ class _State:
         for ent in self.doc.ents:
             if ent.label_ != "ORG" or ":" in ent.text:  # "Judicial Watch: State Department …", a headline
                 continue
-            written = _before_dash(ent.text)
+            written = _before_dash(_before_verb(ent).text)
             other = _org_words(written)
             initials = "".join(w[0] for w in other if w not in ("of", "and", "for", "on")).upper()
             if (words and words <= set(other)) or (acronym.isupper() and initials == acronym):
@@ -865,7 +879,8 @@ class _State:
         bodies = [
             e
             for e in self.doc.ents
-            if e.end <= head.i
+            if _before_verb(e)
+            and e.end <= head.i
             and e.label_ in ("ORG", "NORP")
             and e[-1].dep_ != "poss"
             and e.start not in self.person_at
@@ -912,7 +927,7 @@ class _State:
                 continue
             if word is None and ent.label_ == "NORP" and head.lower_ == "it":
                 continue
-            return Speaker(name=self._fullest_organisation(ent.text), type="organisation")
+            return Speaker(name=self._fullest_organisation(_before_verb(ent).text), type="organisation")
         return None
 
     def _proper(self, head: Any) -> tuple[Speaker, Person | None, str]:
