@@ -1244,3 +1244,13 @@ def test_a_title_case_headline_is_not_one_long_name(extractor: Any) -> None:
     att = pick(extractor, text, cue="said")
     assert att["speaker"] == "Harbour Council"
     assert all("Promises" not in (a["speaker"] or "") + (a["addressee"] or "") for a in run(extractor, text))
+
+
+def test_a_participle_after_a_statement_has_the_one_who_made_it_as_source(extractor: Any) -> None:
+    found = proposed(extractor, 'The Harbour Party issued a statement saying the levy was "a disgrace."')
+    assert found["saying"] == ("The Harbour Party", ['the levy was "a disgrace."'])
+    found = proposed(extractor, "Ortiz posted her letter urging the council to act.")
+    assert found["urging"][0] == "her"
+    # a participle after a clause keeps no source of its own (FORMAT.md)
+    found = proposed(extractor, 'Lindqvist spoke to reporters, saying the plan "will work."')
+    assert found["saying"][0] == ""

@@ -65,6 +65,11 @@ _ARGUMENT_PREPS = frozenset(
     for verb in verbs.split()
 )
 _STOPS = " \t\n.,;:!?"
+# What someone issues, sends or posts that a participle after it can quote ("a statement saying").
+_STATEMENTS = frozenset(
+    """statement release letter message memo email e-mail post tweet note op-ed editorial column
+    video ad advertisement report""".split()
+)
 # What may stand between a content and the quotation it runs into: space or a spaced dash.
 _GAP_RE = re.compile(r"[ \t]*(?:(?:--|[\u2013\u2014])[ \t]*)?")
 # Verbs by which someone receives what others say of them ("drew criticism from …"), and the
@@ -1989,6 +1994,18 @@ class Finder:
                     return self._np(subj, (verb.i,)), subj.i
             else:
                 break
+        # "issued a statement saying …", "her letter urging …": the participle tells what a
+        # statement says, and the one who made the statement is its source
+        noun = verb.head
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and noun.lemma_.lower() in _STATEMENTS:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ == "dobj":
+                owner = next(
+                    (c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and in_quote[c.i] < 0),
+                    None,
+                )
+            if owner is not None and owner.i < verb.i:
+                return self._np(owner, (verb.i,)), owner.i
         # a participle or infinitive whose chain of heads found no subject ("Asserting that …,
         # Mr. Trump …"): the speaker is the subject of its sentence, named or not
         if verb.tag_ in ("VBG", "VB") and verb.dep_ != "ROOT":
