@@ -64,6 +64,13 @@ def test_single_quotes_nested_inside_double() -> None:
     assert nested == ["\u2018never\u2019"]
 
 
+def test_curly_quotes_nested_inside_straight_ones_leave_the_outer_whole() -> None:
+    text = '"The board isn\u2019t about \u201cfair rules\u201d anymore. It is about power," Ward said.'
+    assert texts(text) == [text[: text.index(" Ward")]]
+    # a stray straight mark before a curly quotation is not an outer quotation
+    assert texts('"\u201cWe won,\u201d Ward said.') == ["\u201cWe won,\u201d"]
+
+
 def test_ten_thousand_unmatched_marks_stay_bounded() -> None:
     text = ("word \u201c " * 10_000) + "\nend"
     quotes = scan(text)

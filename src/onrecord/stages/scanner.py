@@ -159,8 +159,11 @@ class QuoteScanner:
         """Top-level double-quote spans of one paragraph, and where an unclosed one opened."""
         found: list[Quote] = []
         open_at: int | None = None
+        inside_until = -1  # the end of a curly quotation nested inside a straight one
         for match in _DOUBLE_RE.finditer(text, start, end):
             mark = match.group()
+            if match.start() < inside_until:
+                continue
             before = text[match.start() - 1] if match.start() > start else ""
             after = text[match.end()] if match.end() < end else ""
             role = _role(mark, _DOUBLE_ROLE[mark], before, after)
@@ -181,10 +184,23 @@ class QuoteScanner:
                 ):
                     found.append(Quote((Span(open_at, match.end()),)))
                     open_at = None
+                elif role == "open" and self._nests(text, open_at, match, end):
+                    # "The agency isn’t about “Equal Justice Under Law” anymore.": a curly
+                    # quotation inside a straight one is nested, the straight one goes on
+                    inside_until = text.index("\u201d", match.end()) + 1
                 elif role == "open":
                     # two openings in a row: the first was a stray mark; start again here
                     open_at = match.start()
         return found, open_at
+
+    @staticmethod
+    def _nests(text: str, open_at: int, match: re.Match[str], end: int) -> bool:
+        """True for a curly opening mark inside a straight quotation whose words come before
+        it, with its closing mark and then the straight closing mark later in the paragraph."""
+        if text[open_at] != '"' or match.group() != "\u201c" or not text[open_at + 1 : match.start()].strip():
+            return False
+        close = text.find("\u201d", match.end(), end)
+        return close >= 0 and '"' in text[close + 1 : end] and "\u201c" not in text[match.end() : close]
 
     def _nested(self, text: str, outer: list[Quote]) -> list[Quote]:
         """Single-quote quotations inside top-level quotations, and single-quoted headlines."""
