@@ -1254,3 +1254,12 @@ def test_a_participle_after_a_statement_has_the_one_who_made_it_as_source(extrac
     # a participle after a clause keeps no source of its own (FORMAT.md)
     found = proposed(extractor, 'Lindqvist spoke to reporters, saying the plan "will work."')
     assert found["saying"][0] == ""
+
+
+def test_a_verb_of_saying_that_opens_the_sentence_names_the_speaker_after_it(extractor: Any) -> None:
+    text = 'Ortiz spoke at length.\n\nStated Ortiz:\n\n"The harbour levy is dead."'
+    att = pick(extractor, text, cue="Stated")
+    assert (att["source"], att["speaker"]) == ("Ortiz", "Ortiz")
+    assert att["content"] == ['"The harbour levy is dead."']
+    att = pick(extractor, 'The mayor spoke first. Added Lindqvist, "We will not stop."', cue="Added")
+    assert (att["source"], att["speaker"]) == ("Lindqvist", "Lindqvist")

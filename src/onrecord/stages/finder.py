@@ -70,6 +70,12 @@ _STATEMENTS = frozenset(
     """statement release letter message memo email e-mail post tweet note op-ed editorial column
     video ad advertisement report""".split()
 )
+# Verbs of saying that open a sentence before the speaker's name: "Added Ward: “…”".
+VERBS_FIRST = frozenset(
+    """said added stated continued wrote explained noted asked declared concluded warned remarked
+    tweeted quipped replied responded argued insisted countered recalled observed joked cautioned
+    posted""".split()
+)
 # What may stand between a content and the quotation it runs into: space or a spaced dash.
 _GAP_RE = re.compile(r"[ \t]*(?:(?:--|[\u2013\u2014])[ \t]*)?")
 # Verbs by which someone receives what others say of them ("drew criticism from …"), and the
@@ -729,6 +735,18 @@ class Finder:
             verb = self._nearby_cue(doc, tokens, in_quote)
             if verb is not None:
                 best = (0.85, verb, "near", 0)
+        opening = self._verb_first(doc, tokens, in_quote)
+        if opening is not None and (best is None or best[1].i == opening[0]):
+            cue, source = opening
+            return Candidate(
+                cue=[cue],
+                source=source,
+                content=list(quote.pieces),
+                route="quote-near",
+                confidence=0.85,
+                subject=source[-1],
+                quotes=[qi],
+            )
         if best is None:
             return self._byline(doc, text, quote, qi, in_quote) or self._labelled(
                 doc, quote, qi, tokens, in_quote
@@ -825,6 +843,41 @@ class Finder:
             ):
                 return None
         return doc[start].idx
+
+    @staticmethod
+    def _verb_first(doc: Any, tokens: list[Any], in_quote: list[int]) -> tuple[int, list[int]] | None:
+        """A verb of saying that opens its sentence, then the speaker's name and a colon or
+        comma before the quotation ("Added Ward: “…”", "Stated Stone:" above a quoted
+        paragraph, "Said Comey, "…""): (the verb, the name), else None.  The parser reads
+        such a verb as a part of the name."""
+        j = tokens[0].i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if (
+            j < 2
+            or doc[j].text not in (":", ",")
+            or ("\n" in doc[j + 1 : tokens[0].i].text and doc[j].text != ":")
+        ):
+            return None
+        words = []
+        k = j - 1
+        while k >= 0 and j - k <= 6 and in_quote[k] < 0 and not doc[k].is_space:
+            if doc[k].lower_ in VERBS_FIRST and doc[k].text[:1].isupper():
+                break
+            words.insert(0, doc[k])
+            k -= 1
+        else:
+            return None
+        opens = (
+            k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text or doc[k - 1].text in (".", "!", "?")
+        )
+        if (
+            not opens
+            or not words
+            or not all(t.text[:1].isupper() or t.text in (".", "\u2019s", "'s") for t in words)
+        ):
+            return None
+        return k, [t.i for t in words]
 
     @staticmethod
     def _frame_source(doc: Any, tokens: list[Any], verb: Any, in_quote: list[int]) -> list[int]:

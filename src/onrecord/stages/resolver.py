@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
-from .finder import Finder, possessive_mark
+from .finder import VERBS_FIRST, Finder, possessive_mark
 from .lexicon import DASHES
 from .scanner import Quote
 
@@ -139,6 +139,12 @@ def _one_edit(a: str, b: str) -> bool:
 def _org_words(text: str) -> list[str]:
     words = re.sub(r"[^\w\s]", " ", text.lower()).split()
     return words[1:] if words[:1] == ["the"] else words
+
+
+def _verb_first(token: Any) -> bool:
+    """A verb of saying that opens its sentence before a name ("Added Ortiz, “…”"), which the
+    tagger reads as a part of the name."""
+    return token.lower_ in VERBS_FIRST and token.i == token.sent.start
 
 
 def _before_verb(ent: Any) -> Any:
@@ -341,6 +347,9 @@ class Resolver:
             # a headline's "Obama Says": the recogniser took the verb into the name
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
                 ent = ent[:-1]
+            # "Added Ortiz, “…”": a verb that opens the sentence, taken into the name
+            while len(ent) > 1 and _verb_first(ent[0]):
+                ent = ent[1:]
             # a dateline taken into the name: "CLEVELAND - Donald Trump"
             dashes = [k for k, t in enumerate(ent) if t.text in DASHES and t.whitespace_]
             if dashes and dashes[-1] + 1 < len(ent):
@@ -406,7 +415,11 @@ class Resolver:
             run = [
                 t
                 for t in head.subtree
-                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i <= head.i and head.i - t.i <= 3
+                if t.pos_ == "PROPN"
+                and t.text[:1].isupper()
+                and t.i <= head.i
+                and head.i - t.i <= 3
+                and not _verb_first(t)
             ]
             words = set(_name_words(" ".join(t.text for t in run)))
             if not words:
@@ -933,7 +946,11 @@ class _State:
     def _proper(self, head: Any) -> tuple[Speaker, Person | None, str]:
         """A proper name the entity recogniser missed: joined to a known person if it shortens
         one, else kept as written."""
-        tokens = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i and abs(t.i - head.i) <= 4]
+        tokens = [
+            t
+            for t in head.subtree
+            if t.pos_ == "PROPN" and t.i <= head.i and abs(t.i - head.i) <= 4 and not _verb_first(t)
+        ]
         text = _clean(" ".join(t.text for t in tokens)) or head.text
         words = set(_name_words(text))
         for person in reversed(self.people):
