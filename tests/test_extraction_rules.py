@@ -1263,3 +1263,11 @@ def test_a_verb_of_saying_that_opens_the_sentence_names_the_speaker_after_it(ext
     assert att["content"] == ['"The harbour levy is dead."']
     att = pick(extractor, 'The mayor spoke first. Added Lindqvist, "We will not stop."', cue="Added")
     assert (att["source"], att["speaker"]) == ("Lindqvist", "Lindqvist")
+
+
+def test_an_outlet_after_a_possessive_mark_keeps_its_whole_name(extractor: Any) -> None:
+    att = pick(extractor, "Ortiz told CBS\u2019 Face the Harbour that the levy was dead.", cue="told")
+    assert att["addressee"] == "CBS\u2019 Face the Harbour"
+    text = "In an interview with CBS\u2019 Face the Harbour, Ortiz said the levy was dead."
+    att = pick(extractor, text, cue="said")
+    assert (att["addressee"], att["speaker"]) == ("CBS\u2019 Face the Harbour", "Ortiz")

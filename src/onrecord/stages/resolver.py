@@ -750,12 +750,28 @@ class _State:
                 return self.resolve(head.head.head, previous, addressee)
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         label = ent.label_ if ent is not None else ""
-        if ent is not None and ent.end > head.right_edge.i + 1:
+        if ent is not None and ent.end > head.right_edge.i + 1 and head.i < head.head.i < ent.end:
             # a title-case headline's "Bernie Sanders Promises Action On …" taken for one
-            # name: the name ends where the mention's phrase does
+            # name with the verb the mention is the subject of: the name ends where the
+            # mention's phrase does
             ent = doc[ent.start : head.right_edge.i + 1]
         if ent is not None and not ent.start <= head.i < _before_verb(ent).end:
-            ent = None
+            ent = None  # "Action" in that headline: a word after its verb
+        subject = next(
+            (
+                t
+                for t in ent or ()
+                if t.i > head.i and t.dep_ in ("nsubj", "nsubjpass") and not ent.start <= t.head.i < ent.end
+            ),
+            None,
+        )
+        if ent is not None and subject is not None:
+            # "In an interview with CBS’ Face the Harbour, Ortiz said": the recogniser ran
+            # the name on into the subject of the sentence
+            end = subject.i
+            while end > head.i + 1 and doc[end - 1].is_punct and not possessive_mark(doc[end - 1]):
+                end -= 1
+            ent = doc[ent.start : end]
         if ent is not None and label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             kind = (
                 "government"
