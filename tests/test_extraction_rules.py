@@ -1271,3 +1271,10 @@ def test_an_outlet_after_a_possessive_mark_keeps_its_whole_name(extractor: Any) 
     text = "In an interview with CBS\u2019 Face the Harbour, Ortiz said the levy was dead."
     att = pick(extractor, text, cue="said")
     assert (att["addressee"], att["speaker"]) == ("CBS\u2019 Face the Harbour", "Ortiz")
+
+
+def test_a_participle_aside_after_the_source_is_no_part_of_it(extractor: Any) -> None:
+    att = pick(extractor, "Ortiz, speaking at a rally in Dover, said the levy was dead.", cue="said")
+    assert att["source"] == "Ortiz"
+    att = pick(extractor, "Several councillors, including Ortiz, said the levy was dead.", cue="said")
+    assert att["source"] == "Several councillors, including Ortiz"

@@ -2266,6 +2266,16 @@ class Finder:
                 drop.update(t.i for t in child.subtree)
             elif child.dep_ in ("relcl", "acl") and any(t.is_quote or t.i in cue for t in child.subtree):
                 drop.update(t.i for t in child.subtree)  # "a statement … saying": not the cue
+            elif (
+                child.tag_ == "VBG"
+                and child.dep_ in ("acl", "advcl")
+                and child.i > head.i
+                and child.lower_ != "including"
+                and head.doc[child.left_edge.i - 1].text == ","
+            ):
+                # "Trump, speaking at a rally in Wilmington, warned …": when and where, not who
+                # ("Several candidates, including Trump," stays whole, as PolNeAR marks it)
+                drop.update(t.i for t in child.subtree)
         tokens = [t for t in head.subtree if t.i not in drop]
         # never across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
         breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
