@@ -71,6 +71,14 @@ def test_curly_quotes_nested_inside_straight_ones_leave_the_outer_whole() -> Non
     assert texts('"\u201cWe won,\u201d Ward said.') == ["\u201cWe won,\u201d"]
 
 
+def test_a_paragraph_opened_by_an_invisible_mark_still_opens_with_its_quotation() -> None:
+    text = (
+        "Posts followed.\n\n\u202a\u201dWe are done,\u201d posted Ward.\n\n"
+        "\ufeff\u201cSo are we,\u201d wrote Lind."
+    )
+    assert texts(text) == ["\u201dWe are done,\u201d", "\u201cSo are we,\u201d"]
+
+
 def test_ten_thousand_unmatched_marks_stay_bounded() -> None:
     text = ("word \u201c " * 10_000) + "\nend"
     quotes = scan(text)

@@ -45,6 +45,8 @@ MARKS_RE = re.compile("|".join(re.escape(m) for m, _ in _DOUBLE_MARKS + _SINGLE_
 _DOUBLE_ROLE = dict(_DOUBLE_MARKS)
 _SINGLE_ROLE = dict(_SINGLE_MARKS)
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
+# Characters that take no room on the page: spaces, zero-width and direction marks, BOM.
+_INVISIBLE = set(" \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
 
 # Characters after which a straight mark opens a quote, and before which one closes it.
 _OPENERS_BEFORE = set(" \t\n([{\u2014\u2013-/:;,") | {""}
@@ -110,7 +112,15 @@ class QuoteScanner:
 
     def scan(self, text: str) -> list[Quote]:
         """All quotations of ``text``, top-level and nested, in text order."""
-        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
+        paragraphs = []
+        for m in _PARAGRAPH_RE.finditer(text):
+            # a paragraph starts at its first visible character: web text often opens one
+            # with a direction mark or a zero-width space before its quotation mark
+            start = m.start()
+            while start < m.end() and text[start] in _INVISIBLE:
+                start += 1
+            if start < m.end():
+                paragraphs.append((start, m.end()))
         quotes: list[Quote] = []
         carried: list[Span] = []  # pieces of a quotation still open at a paragraph's end
         for p_index, (p_start, p_end) in enumerate(paragraphs):
