@@ -1278,3 +1278,11 @@ def test_a_participle_aside_after_the_source_is_no_part_of_it(extractor: Any) ->
     assert att["source"] == "Ortiz"
     att = pick(extractor, "Several councillors, including Ortiz, said the levy was dead.", cue="said")
     assert att["source"] == "Several councillors, including Ortiz"
+
+
+def test_a_second_verb_the_parser_hung_on_the_object_is_a_statement_of_its_own(extractor: Any) -> None:
+    text = 'He called it "shameful" and called on councillors "not to feed that dark impulse."'
+    first = pick(extractor, text, cue="called", source="He")
+    assert first["content"] == ['it "shameful"']
+    second = pick(extractor, text, content=['"not to feed that dark impulse."'])
+    assert second["source"] == "He"

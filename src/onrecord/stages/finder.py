@@ -1396,7 +1396,22 @@ class Finder:
                     and (lemma, right[-1].lower_) not in _ARGUMENT_PREPS
                 ):
                     right = right[:-1]
-                span = verb.doc[right[0].left_edge.i : right[-1].right_edge.i + 1]
+                end = right[-1].right_edge.i
+                # "called it “shameful” and called on leaders …": a second finite verb the
+                # parser hung on the object is a statement of its own
+                second = [
+                    t
+                    for t in right[-1].subtree
+                    if t.dep_ == "conj"
+                    and t.tag_ in ("VBD", "VBZ", "VBP")
+                    and t.head.pos_ not in ("VERB", "AUX")
+                    and t.i > right[-1].i
+                ]
+                if second:
+                    end = min(end, second[0].left_edge.i - 1)
+                    while end > right[0].i and (verb.doc[end].dep_ == "cc" or verb.doc[end].is_punct):
+                        end -= 1
+                span = verb.doc[right[0].left_edge.i : end + 1]
                 # a speech verb outside the object lexicon reports through its object only
                 # when the object quotes: "noted several “intangibles”"
                 if lemma in OBJECT_CUES or self.open or any(in_quote[t.i] >= 0 for t in span):
@@ -2004,6 +2019,13 @@ class Finder:
             )
             if outer is not None:
                 return self._np(outer, (verb.i,)), outer.i
+        # "He called it “shameful” and called on leaders …": a second verb the parser hung on
+        # the first one's object shares that verb's subject
+        if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX") and verb.head.dep_ in _OBJECT_DEPS:
+            first = verb.head.head
+            subj = next((c for c in first.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
+            if first.pos_ == "VERB" and subj is not None:
+                return self._np(subj, (verb.i,)), subj.i
         # an infinitive ("will come on the show to talk about …", "more likely to say …") has
         # the subject it hangs from as its source, as PolNeAR marks it; a participle has none
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
