@@ -1286,3 +1286,13 @@ def test_a_second_verb_the_parser_hung_on_the_object_is_a_statement_of_its_own(e
     assert first["content"] == ['it "shameful"']
     second = pick(extractor, text, content=['"not to feed that dark impulse."'])
     assert second["source"] == "He"
+
+
+def test_a_quoted_fragment_inside_another_verbs_words_is_no_direct_quote_of_the_cue(extractor: Any) -> None:
+    text = (
+        "He added that praising the old council was like saying the other team ''scored 19 runs"
+        " in the first inning, but after that, we played pretty well.''"
+    )
+    att = pick(extractor, text, cue="added")
+    assert att["kind"] == "mixed"
+    assert att["content"][0].startswith("that praising the old council")

@@ -701,6 +701,17 @@ class Finder:
                     continue  # the quotation is a fragment of a paraphrase: a mixed quote
                 if other.head.i == token.i and other.i > tokens[-1].i and fragment:
                     continue  # said it could be “messy,” adding, “…”: the fragment is said's
+                if (
+                    fragment
+                    and other.i < tokens[0].i
+                    and any(
+                        t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "csubj", "xcomp", "pcomp", "advcl")
+                        for t in doc[other.i + 1 : tokens[0].i]
+                    )
+                ):
+                    # "added that praising him was like saying the team ''scored 19 runs …''":
+                    # a fragment inside another verb's words, whatever the parser joined it to
+                    continue
                 if self._between_is_frame(doc, quote, other, in_quote):
                     # of two cues the parse joins, the nearer: "Asked what he believed, he
                     # said, “…”" is said, not asked
