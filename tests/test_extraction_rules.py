@@ -1296,3 +1296,12 @@ def test_a_quoted_fragment_inside_another_verbs_words_is_no_direct_quote_of_the_
     att = pick(extractor, text, cue="added")
     assert att["kind"] == "mixed"
     assert att["content"][0].startswith("that praising the old council")
+
+
+def test_a_name_the_parser_made_a_subject_of_its_who_aside_is_the_source(extractor: Any) -> None:
+    text = (
+        "Lindqvist chairs two committees. Ortiz, meanwhile, who sits on no committees, said that the"
+        ' rules favour the "old guard."'
+    )
+    att = pick(extractor, text, cue="said")
+    assert (att["source"], att["speaker"]) == ("Ortiz", "Ortiz")

@@ -2002,6 +2002,31 @@ class Finder:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return [child.i], verb.head.i
                 return self._np(child, (verb.i,)), child.i
+        # "Sanders, meanwhile, who sits at zero endorsements, said …": the parser made the
+        # name and "who" two subjects of the aside and left the verb without one
+        aside = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("advcl", "ccomp", "parataxis")
+                and c.i < verb.i
+                and any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in c.children)
+            ),
+            None,
+        )
+        named = next(
+            (
+                s
+                for s in (aside.children if aside is not None else ())
+                if s.dep_ in _SUBJECTS
+                and s.tag_ != "WP"
+                and s.pos_ in ("PROPN", "NOUN")
+                and in_quote[s.i] < 0
+            ),
+            None,
+        )
+        if named is not None and named.i < aside.i:
+            return self._np(named, (verb.i,)), named.i
         named = verb.head
         if self._hung_on_subject(verb, in_quote):
             return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
