@@ -1305,3 +1305,14 @@ def test_a_name_the_parser_made_a_subject_of_its_who_aside_is_the_source(extract
     )
     att = pick(extractor, text, cue="said")
     assert (att["source"], att["speaker"]) == ("Ortiz", "Ortiz")
+
+
+def test_according_to_between_an_opener_and_its_clause_takes_both(extractor: Any) -> None:
+    text = "For the mayor, according to her former deputy Ann Brook, the big thing was to look strong."
+    att = pick(extractor, text, cue="according to")
+    assert att["source"] == "her former deputy Ann Brook"
+    assert att["content"] == ["For the mayor", "the big thing was to look strong"]
+    # a clause before it is what the source says; what follows "and" is the writer's
+    text = "The levy raised $2 million, according to the council, and the rest came from grants."
+    att = pick(extractor, text, cue="according to")
+    assert att["content"] == ["The levy raised $2 million"]

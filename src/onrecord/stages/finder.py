@@ -1670,7 +1670,16 @@ class Finder:
                 ),
                 None,
             )
+            rest = source[comma + 1 :] if comma and source[comma].text == "," else []
             source = source[:comma] if comma else source
+            # "For Trump, according to Bennett, “the big thing is to look strong.”": the
+            # sentence goes on after the source, and what it says is on both sides
+            if (
+                not any(t.pos_ in ("VERB", "AUX") for t in content)
+                and any(t.pos_ in ("VERB", "AUX") for t in rest)
+                and rest[0].tag_ not in ("WDT", "WP")
+            ):
+                content = trim(content) + trim([t for t in rest if not t.is_space])
         source, content = trim(source), trim(content)
         if content and content[-1].text in ".!?":
             content = trim(content[:-1])
