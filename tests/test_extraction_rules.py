@@ -1316,3 +1316,21 @@ def test_according_to_between_an_opener_and_its_clause_takes_both(extractor: Any
     text = "The levy raised $2 million, according to the council, and the rest came from grants."
     att = pick(extractor, text, cue="according to")
     assert att["content"] == ["The levy raised $2 million"]
+
+
+def test_a_verb_inside_the_asides_of_a_name_after_a_quotation_is_no_bar(extractor: Any) -> None:
+    text = "''Nobody listened to us back then,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said."
+    att = pick(extractor, text, cue="said")
+    assert att["source"] == "Mr. Daniloff, now 81 and retired in Cambridge, Mass."
+    assert att["speaker"] == "Daniloff"
+
+
+def test_a_sentence_verb_hung_on_a_name_past_a_participle_aside_has_the_name_as_source(
+    extractor: Any,
+) -> None:
+    text = "De Blasio, speaking at a rally, called Trump a \u201cfraud,\u201d and said the plan was wrong."
+    att = pick(extractor, text, cue="called")
+    assert (att["source"], att["content"]) == ("De Blasio", ["Trump a \u201cfraud,\u201d"])
+    # a name given by a participle is still no one's words
+    found = proposed(extractor, "The council passed a measure called the Harbour Act.")
+    assert found["called"] == ("", ["a measure", "the Harbour Act"])

@@ -907,7 +907,13 @@ class Finder:
                 end += 1
             words = doc[verb.i + 1 : end]
         found = trim([t for t in words if in_quote[t.i] < 0 and not t.is_space])
-        if not found or len(found) > 10 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in found):
+        # ten words at most, commas not counted ("Mr. Daniloff, now 81 and retired in
+        # Cambridge, Mass., said")
+        if (
+            not found
+            or sum(not t.is_punct for t in found) > 10
+            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in found)
+        ):
             return []
         return [t.i for t in found]
 
@@ -1148,6 +1154,10 @@ class Finder:
                 return None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                 if not (self._is_quote_cue(token) or self._bare_verb(token, last, in_quote)):
+                    if any(doc[k].text == "," for k in range(last + 1, i)) and any(
+                        doc[k].text == "," for k in range(i + 1, min(len(doc), i + 12))
+                    ):
+                        continue  # “…,” Mr. Daniloff, now 81 and retired in Cambridge, said: an aside
                     return None
                 subject = next((c for c in token.children if c.dep_ in _SUBJECTS and c.i < i), None)
                 between = [t for t in doc[last + 1 : i] if not t.is_punct and t.pos_ != "ADV"]
@@ -1938,6 +1948,8 @@ class Finder:
             and verb.head.pos_ in ("NOUN", "PROPN")
             and in_quote[verb.head.i] < 0
             and Finder._aside_subject(verb, in_quote) is None  # not "Rivers, who …, called it …"
+            # nor "De Blasio, speaking on WOR710, called Trump …" ("Lazar, 44, known as" names)
+            and not (lemma != "know" and Finder._hung_on_subject(verb, in_quote))
         ):
             return verb.head  # "a measure called the Freedom Act": what is named, and its name
         for child in children:
@@ -2038,7 +2050,14 @@ class Finder:
             return self._np(named, (verb.i,)), named.i
         named = verb.head
         if self._hung_on_subject(verb, in_quote):
-            return [t.i for t in trim(list(verb.doc[named.left_edge.i : verb.i]))], named.i
+            aside = {
+                t.i
+                for c in named.children
+                if c.dep_ == "acl" and c.tag_ == "VBG" and c.i < verb.i
+                for t in c.subtree
+            }
+            tokens = [t for t in verb.doc[named.left_edge.i : verb.i] if t.i not in aside]
+            return [t.i for t in trim(tokens)], named.i
         before = (
             self._left_subject(verb, in_quote)
             or self._aside_subject(verb, in_quote)
@@ -2260,10 +2279,15 @@ class Finder:
         ):
             return False
         after_comma = verb.doc[verb.i - 1].text == ","
+        # past the name's appositive or a participle aside ("De Blasio, speaking on WOR710,
+        # called Trump …")
         past_appositive = (
             after_comma
             and named.pos_ == "PROPN"
-            and any(c.dep_ == "appos" and named.i < c.i < verb.i for c in named.children)
+            and any(
+                (c.dep_ == "appos" or (c.dep_ == "acl" and c.tag_ == "VBG")) and named.i < c.i < verb.i
+                for c in named.children
+            )
         )
         return (
             past_appositive

@@ -492,8 +492,16 @@ class Resolver:
         heads = [doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
         head = heads[0] if heads else doc[tokens[0]]
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
+            # "Mr. Daniloff, now 81 and retired in Cambridge": the subject of the verb the
+            # parser made the head, else the last noun
+            subject = next(
+                (doc[i] for i in tokens if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i == head.i),
+                None,
+            )
             nouns = [doc[i] for i in tokens if doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
-            if nouns:
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON"):
+                head = subject
+            elif nouns:
                 head = nouns[-1]
         return head
 
