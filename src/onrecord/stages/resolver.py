@@ -154,6 +154,40 @@ def _before_verb(ent: Any) -> Any:
     return ent.doc[ent.start : cut]
 
 
+def _entity_at(head: Any) -> tuple[Any, str]:
+    """(the recognised entity that names the mention headed by ``head``, its label), the
+    entity cut where the recogniser ran it on past the mention; (None, "") for none.
+
+    A title-case headline's "Bernie Sanders Promises Action On …" taken for one name ends
+    where the mention's phrase does when it holds the verb the mention is the subject of,
+    and names nothing after its first verb ("Action"); a name run on into the sentence's
+    subject ("In an interview with CBS’ Face the Harbour, Ortiz said") ends before it.
+    """
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return None, ""
+    label = ent.label_
+    if ent.end > head.right_edge.i + 1 and head.i < head.head.i < ent.end:
+        ent = doc[ent.start : head.right_edge.i + 1]
+    if not ent.start <= head.i < _before_verb(ent).end:
+        return None, ""
+    subject = next(
+        (
+            t
+            for t in ent
+            if t.i > head.i and t.dep_ in ("nsubj", "nsubjpass") and not ent.start <= t.head.i < ent.end
+        ),
+        None,
+    )
+    if subject is not None:
+        end = subject.i
+        while end > head.i + 1 and doc[end - 1].is_punct and not possessive_mark(doc[end - 1]):
+            end -= 1
+        ent = doc[ent.start : end]
+    return ent, label
+
+
 def _before_dash(text: str) -> str:
     """A name the recogniser ran on past a spaced dash, cut there ("the Tax Policy Center -
     half a percentage point" → "the Tax Policy Center")."""
@@ -756,30 +790,7 @@ class _State:
                 return self.resolve(before, previous, addressee)
             if head.head.dep_ == "relcl":
                 return self.resolve(head.head.head, previous, addressee)
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        label = ent.label_ if ent is not None else ""
-        if ent is not None and ent.end > head.right_edge.i + 1 and head.i < head.head.i < ent.end:
-            # a title-case headline's "Bernie Sanders Promises Action On …" taken for one
-            # name with the verb the mention is the subject of: the name ends where the
-            # mention's phrase does
-            ent = doc[ent.start : head.right_edge.i + 1]
-        if ent is not None and not ent.start <= head.i < _before_verb(ent).end:
-            ent = None  # "Action" in that headline: a word after its verb
-        subject = next(
-            (
-                t
-                for t in ent or ()
-                if t.i > head.i and t.dep_ in ("nsubj", "nsubjpass") and not ent.start <= t.head.i < ent.end
-            ),
-            None,
-        )
-        if ent is not None and subject is not None:
-            # "In an interview with CBS’ Face the Harbour, Ortiz said": the recogniser ran
-            # the name on into the subject of the sentence
-            end = subject.i
-            while end > head.i + 1 and doc[end - 1].is_punct and not possessive_mark(doc[end - 1]):
-                end -= 1
-            ent = doc[ent.start : end]
+        ent, label = _entity_at(head)
         if ent is not None and label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             kind = (
                 "government"
