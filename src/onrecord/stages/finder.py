@@ -880,7 +880,7 @@ class Finder:
         else:
             return None
         opens = (
-            k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text or doc[k - 1].text in (".", "!", "?")
+            k == 0 or (doc[k - 1].is_space and "\n" in doc[k - 1].text) or doc[k - 1].text in (".", "!", "?")
         )
         if (
             not opens

@@ -141,7 +141,7 @@ def _org_words(text: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] else words
 
 
-def _verb_first(token: Any) -> bool:
+def _opening_verb(token: Any) -> bool:
     """A verb of saying that opens its sentence before a name ("Added Ortiz, “…”"), which the
     tagger reads as a part of the name."""
     return token.lower_ in VERBS_FIRST and token.i == token.sent.start
@@ -382,7 +382,7 @@ class Resolver:
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
                 ent = ent[:-1]
             # "Added Ortiz, “…”": a verb that opens the sentence, taken into the name
-            while len(ent) > 1 and _verb_first(ent[0]):
+            while len(ent) > 1 and _opening_verb(ent[0]):
                 ent = ent[1:]
             # a dateline taken into the name: "CLEVELAND - Donald Trump"
             dashes = [k for k, t in enumerate(ent) if t.text in DASHES and t.whitespace_]
@@ -453,7 +453,7 @@ class Resolver:
                 and t.text[:1].isupper()
                 and t.i <= head.i
                 and head.i - t.i <= 3
-                and not _verb_first(t)
+                and not _opening_verb(t)
             ]
             words = set(_name_words(" ".join(t.text for t in run)))
             if not words:
@@ -984,7 +984,7 @@ class _State:
         tokens = [
             t
             for t in head.subtree
-            if t.pos_ == "PROPN" and t.i <= head.i and abs(t.i - head.i) <= 4 and not _verb_first(t)
+            if t.pos_ == "PROPN" and t.i <= head.i and abs(t.i - head.i) <= 4 and not _opening_verb(t)
         ]
         text = _clean(" ".join(t.text for t in tokens)) or head.text
         words = set(_name_words(text))
