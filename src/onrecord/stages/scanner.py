@@ -194,23 +194,26 @@ class QuoteScanner:
                 ):
                     found.append(Quote((Span(open_at, match.end()),)))
                     open_at = None
-                elif role == "open" and self._nests(text, open_at, match, end):
+                elif role == "open" and (nested_end := self._nested_end(text, open_at, match, end)) > 0:
                     # "The agency isn’t about “Equal Justice Under Law” anymore.": a curly
                     # quotation inside a straight one is nested, the straight one goes on
-                    inside_until = text.index("\u201d", match.end()) + 1
+                    inside_until = nested_end
                 elif role == "open":
                     # two openings in a row: the first was a stray mark; start again here
                     open_at = match.start()
         return found, open_at
 
     @staticmethod
-    def _nests(text: str, open_at: int, match: re.Match[str], end: int) -> bool:
-        """True for a curly opening mark inside a straight quotation whose words come before
-        it, with its closing mark and then the straight closing mark later in the paragraph."""
+    def _nested_end(text: str, open_at: int, match: re.Match[str], end: int) -> int:
+        """Where a curly quotation ends that opens at ``match`` inside a straight quotation
+        whose words come before it, with the straight closing mark later in the paragraph;
+        -1 when it is no such nested quotation."""
         if text[open_at] != '"' or match.group() != "\u201c" or not text[open_at + 1 : match.start()].strip():
-            return False
+            return -1
         close = text.find("\u201d", match.end(), end)
-        return close >= 0 and '"' in text[close + 1 : end] and "\u201c" not in text[match.end() : close]
+        if close < 0 or '"' not in text[close + 1 : end] or "\u201c" in text[match.end() : close]:
+            return -1
+        return close + 1
 
     def _nested(self, text: str, outer: list[Quote]) -> list[Quote]:
         """Single-quote quotations inside top-level quotations, and single-quoted headlines."""
