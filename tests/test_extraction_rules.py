@@ -1334,3 +1334,15 @@ def test_a_sentence_verb_hung_on_a_name_past_a_participle_aside_has_the_name_as_
     # a name given by a participle is still no one's words
     found = proposed(extractor, "The council passed a measure called the Harbour Act.")
     assert found["called"] == ("", ["a measure", "the Harbour Act"])
+
+
+def test_the_subject_of_what_was_said_hung_on_the_verb_of_saying_stays_in_the_content(
+    extractor: Any,
+) -> None:
+    text = (
+        'Dana Lopez, the author of "Lost Roads," said the days when towns had "a shared main street" '
+        "and a single diner are gone."
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["speaker"] == "Dana Lopez"
+    assert att["content"] == ['the days when towns had "a shared main street" and a single diner are gone']

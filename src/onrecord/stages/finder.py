@@ -1291,6 +1291,11 @@ class Finder:
                 clause = mark.head if mark is not None else None
             if clause is not None:
                 content = list(clause.subtree)
+                stray = self._stray_subject(verb)
+                if stray is not None and stray.i < clause.i:
+                    # "Lopez, the author of “Lost Roads,” said the days when … are gone": the
+                    # clause's subject the parser hung on the verb of saying
+                    content = list(verb.doc[stray.left_edge.i : clause.right_edge.i + 1])
                 # "acknowledged that she found the ''debt stack'' confusing and called the
                 # venture ''a great example''": a second verb of saying with no subject of its
                 # own is the speaker's next act, not part of what was acknowledged
@@ -1981,8 +1986,9 @@ class Finder:
         if _asked_passive(verb):
             return [], None  # "Asked about it, O'Neill said": O'Neill was asked, by someone unnamed
         # the subject nearest the verb, never one across a paragraph break ("12:15 p.m.\n\nTrump says")
+        stray = self._stray_subject(verb)
         subjects = sorted(
-            (c for c in verb.children if c.dep_ in _SUBJECTS),
+            (c for c in verb.children if c.dep_ in _SUBJECTS and (stray is None or c.i != stray.i)),
             key=lambda c: (
                 any("\n" in t.text for t in verb.doc[min(c.i, verb.i) : max(c.i, verb.i)]),
                 abs(c.i - verb.i),
@@ -2237,6 +2243,41 @@ class Finder:
         while x.dep_ == "compound" and x.i < x.head.i <= j:
             x = x.head
         return x
+
+    @staticmethod
+    def _stray_subject(verb: Any) -> Any:
+        """The subject of a reported clause that the parser made a second subject of the verb
+        of saying: "Lopez, the author of “Lost Roads,” said the days when towns had … are
+        gone", where "days" became a subject of "said" and "gone" a clause with none."""
+        before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        after = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                c.dep_ == "nsubj"
+                # "said the days when …": or a bare noun phrase taken for when it was said
+                or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")
+            )
+        ]
+        if len(before) != 1 or len(after) != 1 or after[0].tag_ in ("WP", "WDT", "PRP"):
+            return None
+        stray = after[0]
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i > stray.right_edge.i
+                and not any(g.dep_ in _SUBJECTS for g in c.children)
+            ),
+            None,
+        )
+        if clause is None or any(
+            t.is_punct and t.text in ",;:" for t in verb.doc[verb.i : stray.left_edge.i]
+        ):
+            return None
+        return stray
 
     @staticmethod
     def _inverted_subject(verb: Any, in_quote: list[int]) -> Any:
