@@ -1346,3 +1346,16 @@ def test_the_subject_of_what_was_said_hung_on_the_verb_of_saying_stays_in_the_co
     att = pick(extractor, text, cue="said")
     assert att["speaker"] == "Dana Lopez"
     assert att["content"] == ['the days when towns had "a shared main street" and a single diner are gone']
+
+
+def test_a_programme_title_the_parser_read_as_a_verb_is_where_it_was_said(extractor: Any) -> None:
+    for text in (
+        "Mr. Okafor, who had addressed the city council on Thursday, said on NBC's ''Meet the Press'' "
+        "on Sunday that Mr. Lee had shown disrespect to his family.",
+        "Mr. Okafor said on NBC's \u201cMeet the Press\u201d on Sunday that Mr. Lee had shown disrespect "
+        "to his family.",
+    ):
+        att = pick(extractor, text, speaker="Okafor")
+        assert (att["kind"], att["cue"]) == ("indirect", "said")
+        assert att["content"] == ["that Mr. Lee had shown disrespect to his family"]
+        assert att["addressee"] == "NBC's Meet the Press"

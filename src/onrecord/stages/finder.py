@@ -1260,6 +1260,13 @@ class Finder:
         content: list[Any] = []
         route = ""
         addressee = self._addressee(verb)
+        # "said on NBC's “Meet the Press” that …": a programme's title the parser read as a
+        # clause or an infinitive is where it was said
+        aired = (
+            {k for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on" for k in _programme_after(c)}
+            if lemma in _ON_AIR
+            else set()
+        )
         if lemma in CLAUSE_CUES or self.open:
             # the clause after the verb first; one before it only from the same paragraph
             clauses = sorted(
@@ -1267,6 +1274,7 @@ class Finder:
                     c
                     for c in verb.children
                     if c.dep_ in _CONTENT_DEPS
+                    and c.i not in aired
                     and not any(
                         "\n" in t.text for t in verb.doc[min(c.left_edge.i, verb.i) : max(c.i, verb.i)]
                     )
@@ -1284,7 +1292,7 @@ class Finder:
                         and t.dep_ == "mark"
                         and t.lower_ == "that"
                         and t.head.pos_ in ("VERB", "AUX")
-                        and t.head.dep_ in ("relcl", "acl", "advcl")
+                        and (t.head.dep_ in ("relcl", "acl", "advcl") or t.head.head.i in aired)
                     ),
                     None,
                 )
@@ -1361,7 +1369,7 @@ class Finder:
         joined: list[int] = []  # words that join the cue
         if not content and (lemma in INFINITIVE_CUES or self.open):
             for child in verb.children:
-                if child.dep_ == "xcomp":
+                if child.dep_ == "xcomp" and child.i not in aired:
                     content = [t for t in child.subtree]
                     # "urged Congress to act", "called on superdelegates to back …": the one
                     # urged is part of what was urged, as PolNeAR marks it
