@@ -1359,3 +1359,13 @@ def test_a_programme_title_the_parser_read_as_a_verb_is_where_it_was_said(extrac
         assert (att["kind"], att["cue"]) == ("indirect", "said")
         assert att["content"] == ["that Mr. Lee had shown disrespect to his family"]
         assert att["addressee"] == "NBC's Meet the Press"
+
+
+def test_a_verb_of_quoting_the_parser_read_as_a_noun_still_cues_the_quotation(extractor: Any) -> None:
+    text = (
+        "\u201cYou seem to have picked a new rule out of thin air,\u201d the two write. "
+        "\u201cWe do not understand the need.\u201d"
+    )
+    att = only(extractor, text)
+    assert (att["kind"], att["cue"], att["source"]) == ("direct", "write", "the two")
+    assert len(att["content"]) == 2

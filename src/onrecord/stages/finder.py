@@ -912,7 +912,7 @@ class Finder:
         if (
             not found
             or sum(not t.is_punct for t in found) > 10
-            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in found)
+            or not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in found)  # "the two"
         ):
             return []
         return [t.i for t in found]
@@ -1152,6 +1152,8 @@ class Finder:
             token = doc[i]
             if in_quote[i] >= 0 or "\n" in token.text or token.text in (".", "!", "?", ";", ":"):
                 return None
+            if self._verb_read_as_noun(doc, token, last):
+                return token
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                 if not (self._is_quote_cue(token) or self._bare_verb(token, last, in_quote)):
                     if any(doc[k].text == "," for k in range(last + 1, i)) and any(
@@ -1189,6 +1191,21 @@ class Finder:
                         return None  # “…?” Mills then writes back, “You look cute.”: its own quotation
                 return token
         return None
+
+    @staticmethod
+    def _verb_read_as_noun(doc: Any, token: Any, last: int) -> bool:
+        """True for a verb of quoting that closes a short frame after a quotation and that the
+        parser read as the noun its subject qualifies ("“…,” the two write.")."""
+        if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS") or token.lemma_.lower() not in QUOTE_CUES:
+            return False
+        after = next((t for t in doc[token.i + 1 : token.i + 3] if not t.is_space), None)
+        if after is None or after.text not in (".", ","):
+            return False
+        between = [t for t in doc[last + 1 : token.i] if not t.is_punct]
+        inside = {t.i for t in between} | {token.i}
+        return 0 < len(between) <= 4 and all(
+            t.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN") and t.head.i in inside for t in between
+        )
 
     @staticmethod
     def _goes_on(doc: Any, mark: Any) -> bool:
