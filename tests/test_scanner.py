@@ -69,6 +69,19 @@ def test_curly_quotes_nested_inside_straight_ones_leave_the_outer_whole() -> Non
     assert texts(text) == [text[: text.index(" Ward")]]
     # a stray straight mark before a curly quotation is not an outer quotation
     assert texts('"\u201cWe won,\u201d Ward said.') == ["\u201cWe won,\u201d"]
+    # so in a straight quotation that runs on into the next paragraph
+    text = (
+        'Ward stated:\n\n"The board isn\u2019t about \u201cfair rules\u201d anymore.\n\n'
+        '"The \u201cnew code\u201d is worse.\n\n"We will fight it."\n\nThe vote is Monday.'
+    )
+    pieces = [[p.text(text) for p in q.pieces] for q in scan(text) if q.depth == 0]
+    assert pieces == [
+        [
+            '"The board isn\u2019t about \u201cfair rules\u201d anymore.',
+            '"The \u201cnew code\u201d is worse.',
+            '"We will fight it."',
+        ]
+    ]
 
 
 def test_a_paragraph_opened_by_an_invisible_mark_still_opens_with_its_quotation() -> None:

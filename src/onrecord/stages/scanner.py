@@ -124,7 +124,9 @@ class QuoteScanner:
         quotes: list[Quote] = []
         carried: list[Span] = []  # pieces of a quotation still open at a paragraph's end
         for p_index, (p_start, p_end) in enumerate(paragraphs):
-            found, open_at = self._scan_paragraph(text, p_start, p_end)
+            # a straight quotation may go on into the next paragraph, which opens with its mark
+            goes_on = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1][0]] == '"'
+            found, open_at = self._scan_paragraph(text, p_start, p_end, goes_on)
             if carried:
                 # a carried quotation goes on only if this paragraph opens with a mark
                 first = found[0] if found else None
@@ -165,7 +167,9 @@ class QuoteScanner:
             return True
         return _role(match.group(), _DOUBLE_ROLE[match.group()], "", after) == "open"
 
-    def _scan_paragraph(self, text: str, start: int, end: int) -> tuple[list[Quote], int | None]:
+    def _scan_paragraph(
+        self, text: str, start: int, end: int, goes_on: bool = False
+    ) -> tuple[list[Quote], int | None]:
         """Top-level double-quote spans of one paragraph, and where an unclosed one opened."""
         found: list[Quote] = []
         open_at: int | None = None
@@ -194,24 +198,31 @@ class QuoteScanner:
                 ):
                     found.append(Quote((Span(open_at, match.end()),)))
                     open_at = None
-                elif role == "open" and (nested_end := self._nested_end(text, open_at, match, end)) > 0:
+                elif (
+                    role == "open"
+                    and (nested := self._nested_end(text, open_at, match, end, goes_on and open_at == start))
+                    > 0
+                ):
                     # "The agency isn’t about “Equal Justice Under Law” anymore.": a curly
                     # quotation inside a straight one is nested, the straight one goes on
-                    inside_until = nested_end
+                    inside_until = nested
                 elif role == "open":
                     # two openings in a row: the first was a stray mark; start again here
                     open_at = match.start()
         return found, open_at
 
     @staticmethod
-    def _nested_end(text: str, open_at: int, match: re.Match[str], end: int) -> int:
+    def _nested_end(text: str, open_at: int, match: re.Match[str], end: int, goes_on: bool = False) -> int:
         """Where a curly quotation ends that opens at ``match`` inside a straight quotation
-        whose words come before it, with the straight closing mark later in the paragraph;
-        -1 when it is no such nested quotation."""
+        whose words come before it, with the straight closing mark later in the paragraph or
+        the straight quotation, opened at its paragraph's start, going on into the next one
+        (``goes_on``); -1 when it is no such nested quotation."""
         if text[open_at] != '"' or match.group() != "\u201c" or not text[open_at + 1 : match.start()].strip():
             return -1
         close = text.find("\u201d", match.end(), end)
-        if close < 0 or '"' not in text[close + 1 : end] or "\u201c" in text[match.end() : close]:
+        if close < 0 or "\u201c" in text[match.end() : close]:
+            return -1
+        if '"' not in text[close + 1 : end] and not goes_on:
             return -1
         return close + 1
 
