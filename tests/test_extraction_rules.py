@@ -1369,3 +1369,18 @@ def test_a_verb_of_quoting_the_parser_read_as_a_noun_still_cues_the_quotation(ex
     att = only(extractor, text)
     assert (att["kind"], att["cue"], att["source"]) == ("direct", "write", "the two")
     assert len(att["content"]) == 2
+
+
+def test_a_quotation_that_is_its_sentence_predicate_takes_the_cue_after_it(extractor: Any) -> None:
+    text = (
+        "The event \u201cwas the first time I walked away with the idea that maybe it\u2019s not as simple "
+        "as, \u2018He\u2019s the boss,\u2019\u201d Baker said in an interview. "
+        "\u201cI\u2019m starting to wonder who is in charge.\u201d"
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["speaker"] == "Baker"
+    assert att["content"] == [
+        "The event \u201cwas the first time I walked away with the idea that maybe it\u2019s not as simple "
+        "as, \u2018He\u2019s the boss,\u2019\u201d",
+        "\u201cI\u2019m starting to wonder who is in charge.\u201d",
+    ]

@@ -804,6 +804,23 @@ class Finder:
         )
 
     @staticmethod
+    def _sentence_predicate(tokens: list[Any], in_quote: list[int]) -> bool:
+        """True for a quotation that is the predicate of its own sentence, its subject right
+        before it: "The event “was the first time I …,” Baker said", which the parser left
+        apart from the verb after it."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words:
+            return False
+        qi = in_quote[words[0].i]
+        roots = [t for t in words if in_quote[t.head.i] != qi or t.head.i == t.i]
+        if len(roots) != 1 or roots[0].dep_ != "ROOT" or roots[0].pos_ not in ("VERB", "AUX"):
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < words[0].i and c.right_edge.i == words[0].i - 2
+            for c in roots[0].children
+        )
+
+    @staticmethod
     def _quoted_predicate_lead(
         tokens: list[Any], in_quote: list[int], verb: Any, source: list[int]
     ) -> int | None:
@@ -1144,7 +1161,7 @@ class Finder:
         words = closing_words(tokens)
         if len(words) < 2 or words[-2].text not in (",", "?", "!"):
             return None
-        if self._fragment(doc, tokens):
+        if self._fragment(doc, tokens) and not self._sentence_predicate(tokens, in_quote):
             return None  # what Mr. Hedge called ''the prior economy model,'' the club charged …
         last = tokens[-1].i
         qi = in_quote[last]
