@@ -1384,3 +1384,12 @@ def test_a_quotation_that_is_its_sentence_predicate_takes_the_cue_after_it(extra
         "as, \u2018He\u2019s the boss,\u2019\u201d",
         "\u201cI\u2019m starting to wonder who is in charge.\u201d",
     ]
+
+
+def test_a_statement_that_says_something_has_its_maker_as_source(extractor: Any) -> None:
+    text = "The campaign released a video that said the senator \u201ccannot be trusted.\u201d"
+    att = pick(extractor, text, cue="said")
+    assert att["source"] == "The campaign"
+    text = "The Ledger recently ran a piece that noted the plan would cost more than promised."
+    att = pick(extractor, text, cue="noted")
+    assert att["source"] == "The Ledger"

@@ -68,7 +68,7 @@ _STOPS = " \t\n.,;:!?"
 # What someone issues, sends or posts that a participle after it can quote ("a statement saying").
 _STATEMENTS = frozenset(
     """statement release letter message memo email e-mail post tweet note op-ed editorial column
-    video ad advertisement report""".split()
+    video ad advertisement report piece article commercial""".split()
 )
 # Verbs of saying that open a sentence before the speaker's name: "Added Ward: “…”".
 VERBS_FIRST = frozenset(
@@ -2069,6 +2069,10 @@ class Finder:
                         return self._np(after, (verb.i,)), after.i
                     continue
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    # "released a video that said …": the one who made the statement
+                    maker = self._maker(verb, in_quote)
+                    if maker is not None:
+                        return self._np(maker, (verb.i,)), maker.i
                     return [child.i], verb.head.i
                 return self._np(child, (verb.i,)), child.i
         # "Sanders, meanwhile, who sits at zero endorsements, said …": the parser made the
@@ -2183,16 +2187,10 @@ class Finder:
                 break
         # "issued a statement saying …", "her letter urging …": the participle tells what a
         # statement says, and the one who made the statement is its source
-        noun = verb.head
-        if verb.tag_ == "VBG" and verb.dep_ == "acl" and noun.lemma_.lower() in _STATEMENTS:
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is None and noun.dep_ == "dobj":
-                owner = next(
-                    (c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and in_quote[c.i] < 0),
-                    None,
-                )
-            if owner is not None and owner.i < verb.i:
-                return self._np(owner, (verb.i,)), owner.i
+        if verb.tag_ == "VBG" and verb.dep_ == "acl":
+            maker = self._maker(verb, in_quote)
+            if maker is not None:
+                return self._np(maker, (verb.i,)), maker.i
         # a participle or infinitive whose chain of heads found no subject ("Asserting that …,
         # Mr. Trump …"): the speaker is the subject of its sentence, named or not
         if verb.tag_ in ("VBG", "VB") and verb.dep_ != "ROOT":
@@ -2205,6 +2203,22 @@ class Finder:
                     return self._np(subj, (verb.i,)), subj.i
                 return [], subj.i
         return [], None
+
+    @staticmethod
+    def _maker(verb: Any, in_quote: list[int]) -> Any:
+        """Who made the statement a verb hangs from ("issued a statement saying …", "her
+        letter urging …", "released a video that said …"): the statement's owner, or the
+        subject of the verb whose object it is; else None."""
+        noun = verb.head
+        if noun.lemma_.lower() not in _STATEMENTS:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj":
+            owner = next(
+                (c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and in_quote[c.i] < 0),
+                None,
+            )
+        return owner if owner is not None and owner.i < verb.i else None
 
     @staticmethod
     def _without_aside(tokens: list[Any], in_quote: list[int]) -> list[Any]:
