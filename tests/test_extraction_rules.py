@@ -1393,3 +1393,11 @@ def test_a_statement_that_says_something_has_its_maker_as_source(extractor: Any)
     text = "The Ledger recently ran a piece that noted the plan would cost more than promised."
     att = pick(extractor, text, cue="noted")
     assert att["source"] == "The Ledger"
+
+
+def test_a_question_hung_on_a_verb_of_asking_as_an_adverbial_clause_is_its_content(
+    extractor: Any,
+) -> None:
+    text = "Asked if she believed the rival wanted Lee to win, Clinton said she did not know."
+    att = pick(extractor, text, cue="Asked")
+    assert att["content"] == ["if she believed the rival wanted Lee to win"]

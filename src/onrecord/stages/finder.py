@@ -66,6 +66,8 @@ _ARGUMENT_PREPS = frozenset(
 )
 _STOPS = " \t\n.,;:!?"
 # What someone issues, sends or posts that a participle after it can quote ("a statement saying").
+# Verbs whose content may be a question ("asked if …", "wondered whether …").
+_QUESTIONING = frozenset("ask wonder question inquire enquire".split())
 _STATEMENTS = frozenset(
     """statement release letter message memo email e-mail post tweet note op-ed editorial column
     video ad advertisement report piece article commercial""".split()
@@ -1307,7 +1309,7 @@ class Finder:
                 (
                     c
                     for c in verb.children
-                    if c.dep_ in _CONTENT_DEPS
+                    if (c.dep_ in _CONTENT_DEPS or self._asked_whether(verb, c))
                     and c.i not in aired
                     and not any(
                         "\n" in t.text for t in verb.doc[min(c.left_edge.i, verb.i) : max(c.i, verb.i)]
@@ -2203,6 +2205,20 @@ class Finder:
                     return self._np(subj, (verb.i,)), subj.i
                 return [], subj.i
         return [], None
+
+    @staticmethod
+    def _asked_whether(verb: Any, clause: Any) -> bool:
+        """True for a question the parser hung on a verb of asking as an adverbial clause
+        ("Asked if she believed …", "wondered whether …")."""
+        return (
+            clause.dep_ == "advcl"
+            and clause.i > verb.i
+            and verb.lemma_.lower() in _QUESTIONING
+            and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == clause.left_edge.i
+                for m in clause.children
+            )
+        )
 
     @staticmethod
     def _maker(verb: Any, in_quote: list[int]) -> Any:
