@@ -66,6 +66,8 @@ _ARGUMENT_PREPS = frozenset(
 )
 _STOPS = " \t\n.,;:!?"
 # What someone issues, sends or posts that a participle after it can quote ("a statement saying").
+# Verbs of saying that answer "yes", "no" or "so".
+_ANSWERS = frozenset("say answer reply respond".split())
 # Verbs whose content may be a question ("asked if …", "wondered whether …").
 _QUESTIONING = frozenset("ask wonder question inquire enquire".split())
 _STATEMENTS = frozenset(
@@ -1454,9 +1456,15 @@ class Finder:
                 content, route = before, "clause"
         if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES or self.open):
             right = [
-                c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.i not in addressee
+                c
+                for c in verb.children
+                if c.i > verb.i and (c.dep_ in _OBJECT_DEPS or self._answer(verb, c)) and c.i not in addressee
             ]
-            if right and (right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd") or right[0].lower_ == "as"):
+            if right and (
+                right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd")
+                or right[0].lower_ == "as"
+                or self._answer(verb, right[0])
+            ):
                 # when, where and how it was said is no part of it: "claimed victory in a
                 # tweet", "stressed those worries on Sunday at a forum"
                 while (
@@ -2205,6 +2213,12 @@ class Finder:
                     return self._np(subj, (verb.i,)), subj.i
                 return [], subj.i
         return [], None
+
+    @staticmethod
+    def _answer(verb: Any, word: Any) -> bool:
+        """True for "yes", "no" or "so" right after a verb of saying: the answer given ("46
+        percent said yes", "he said no to the war", "half said so")."""
+        return word.i == verb.i + 1 and word.lower_ in ("yes", "no", "so") and verb.lemma_.lower() in _ANSWERS
 
     @staticmethod
     def _asked_whether(verb: Any, clause: Any) -> bool:
