@@ -1404,7 +1404,7 @@ def test_a_question_hung_on_a_verb_of_asking_as_an_adverbial_clause_is_its_conte
 
 
 def test_yes_no_or_so_after_a_verb_of_saying_is_the_answer_given(extractor: Any) -> None:
-    text = "In the poll, 72 percent of Democrats said yes, and 26 percent said no."
+    text = "Asked about the plan, 72 percent of Democrats said yes, while 26 percent said no."
     found = [(a["source"], a["content"]) for a in run(extractor, text) if a["cue"] == "said"]
     assert found == [("72 percent of Democrats", ["yes"]), ("26 percent", ["no"])]
     att = pick(extractor, "He said no to the war.", cue="said")
