@@ -952,6 +952,16 @@ def test_a_quotation_after_reported_words_goes_on_with_them(extractor: Any) -> N
     )
     att = pick(extractor, text, cue="says")
     assert att["content"] == ["people should be able to choose their school", text[text.index('"') :]]
+    # so after the object of a verb whose object is what was said
+    text = (
+        "Lopez praised the governor's leadership after the storm. "
+        "\u201cWe need someone who is going to cut through the noise.\u201d"
+    )
+    att = pick(extractor, text, cue="praised")
+    assert att["content"][-1] == text[text.index("\u201c") :]
+    # but not after a belief
+    text = "Lopez expected the governor to win. \u201cWe need someone who is going to cut through it.\u201d"
+    assert all(len(a["content"]) == 1 for a in run(extractor, text))
 
 
 def test_he_went_on_is_the_cue_of_the_quotation_before_it(extractor: Any) -> None:

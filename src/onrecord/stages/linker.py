@@ -19,7 +19,7 @@ from typing import Any
 from ..records import Span
 from .candidate import Candidate, SpanIndex
 from .finder import title_spans
-from .lexicon import QUOTE_CUES
+from .lexicon import OBJECT_CUES, QUOTE_CUES
 from .scanner import Quote
 
 # How far back (characters) an attribution may start and still hold the turn a quotation
@@ -119,7 +119,8 @@ class Linker:
         happen.¶“That's because …”"): the quotation goes on with those words."""
         if not cand.source or not cand.cue or cue_ends[id(cand)] > cand.start:
             return False
-        verb = next((doc[i] for i in cand.cue if doc[i].lemma_.lower() in QUOTE_CUES), None)
+        # a verb of saying, or one whose object is what was said ("praised …")
+        verb = next((doc[i] for i in cand.cue if doc[i].lemma_.lower() in QUOTE_CUES | OBJECT_CUES), None)
         if verb is None or not (
             verb.dep_ == "ROOT" or (verb.dep_ in ("xcomp", "conj") and verb.head.dep_ == "ROOT")
         ):
