@@ -959,6 +959,13 @@ def test_a_quotation_after_reported_words_goes_on_with_them(extractor: Any) -> N
     )
     att = pick(extractor, text, cue="praised")
     assert att["content"][-1] == text[text.index("\u201c") :]
+    # and after a participle of the sentence's speaker
+    text = (
+        "Bolton praised the plan, saying he would be willing to help if asked. "
+        "\u201cI am going to support him.\u201d"
+    )
+    att = pick(extractor, text, cue="saying")
+    assert (att["speaker"], att["content"][-1]) == ("Bolton", text[text.index("\u201c") :])
     # but not after a belief
     text = "Lopez expected the governor to win. \u201cWe need someone who is going to cut through it.\u201d"
     assert all(len(a["content"]) == 1 for a in run(extractor, text))

@@ -117,12 +117,15 @@ class Linker:
         """True when a speaker's reported words end right where the quotation starts, in the
         same paragraph or at the end of the one before ("Carter said that … would not
         happen.¶“That's because …”"): the quotation goes on with those words."""
-        if not cand.source or not cand.cue or cue_ends[id(cand)] > cand.start:
+        if not (cand.source or cand.subject is not None) or not cand.cue or cue_ends[id(cand)] > cand.start:
             return False
         # a verb of saying, or one whose object is what was said ("praised …")
         verb = next((doc[i] for i in cand.cue if doc[i].lemma_.lower() in QUOTE_CUES | OBJECT_CUES), None)
         if verb is None or not (
-            verb.dep_ == "ROOT" or (verb.dep_ in ("xcomp", "conj") and verb.head.dep_ == "ROOT")
+            verb.dep_ == "ROOT"
+            or (verb.dep_ in ("xcomp", "conj") and verb.head.dep_ == "ROOT")
+            # "…, adding that he would help. “…”": the participle of the sentence's speaker
+            or (not cand.source and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ROOT")
         ):
             return False  # "…, during which callers asked how …": not the sentence's own words
         if any(doc[i].tag_ in ("WP", "WDT") for i in cand.source):
