@@ -1426,3 +1426,14 @@ def test_yes_no_or_so_after_a_verb_of_saying_is_the_answer_given(extractor: Any)
     assert found == [("72 percent of Democrats", ["yes"]), ("26 percent", ["no"])]
     att = pick(extractor, "He said no to the war.", cue="said")
     assert att["content"] == ["no to the war"]
+
+
+def test_a_statement_and_the_verb_that_reports_its_words_are_one_attribution(extractor: Any) -> None:
+    text = 'Trump issued a statement saying that Scalia was "a remarkable person."'
+    att = only(extractor, text)
+    assert (att["cue"], att["source"]) == ("saying", "Trump")
+    text = (
+        "Trump posted a message on Twitter reading \u201cThank you Georgia\u201d moments after polls closed."
+    )
+    att = only(extractor, text)
+    assert (att["cue"], att["content"]) == ("reading", ["\u201cThank you Georgia\u201d"])

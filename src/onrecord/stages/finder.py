@@ -513,6 +513,7 @@ class Finder:
                     cand.confidence = round(probability, 4)
                     kept.append(cand)
             proposed = kept
+        proposed = self._without_carriers(doc, proposed, found)
         polls = [c for c in proposed if c.route == "poll"]
         if polls:
             # "In a CNN/ORC poll, 31% of Republicans said …": the poll frames what its
@@ -568,6 +569,30 @@ class Finder:
                 {qi for s in cand.content for qi in starts.within(s.start, s.end)} | set(cand.quotes)
             )
         return found
+
+    @staticmethod
+    def _without_carriers(doc: Any, proposed: list[Candidate], quoted: list[Candidate]) -> list[Candidate]:
+        """Drop the verb that issued a statement whose words a verb of its own reports
+        ("issued a statement saying …", "released a video that said …", "posted a message
+        reading “…”"): the words are one attribution, the one of the verb that reports them."""
+        carriers: set[int] = set()  # the issuing verbs and their statements
+        for cand in proposed + quoted:
+            head = cand.head if cand.head is not None else (cand.cue[-1] if cand.cue else None)
+            if head is None:
+                continue
+            verb = doc[head]
+            noun = verb.head
+            says = verb.dep_ == "acl" or (
+                verb.dep_ == "relcl"
+                and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+            )  # the statement says it, not "the message that officials expect"
+            if says and noun.dep_ == "dobj" and noun.lemma_.lower() in _STATEMENTS:
+                carriers.update((noun.i, noun.head.i))
+        return [
+            c
+            for c in proposed
+            if not ((c.route == "object" or c.route.startswith("noun")) and c.head in carriers)
+        ]
 
     @staticmethod
     def _mark_outer(doc: Any, proposed: list[Candidate], quoted: list[Candidate]) -> None:
