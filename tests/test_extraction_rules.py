@@ -1437,3 +1437,11 @@ def test_a_statement_and_the_verb_that_reports_its_words_are_one_attribution(ext
     )
     att = only(extractor, text)
     assert (att["cue"], att["content"]) == ("reading", ["\u201cThank you Georgia\u201d"])
+
+
+def test_a_quoted_name_given_by_a_participle_is_no_ones_words(extractor: Any) -> None:
+    text = 'His campaign broadcast a short film called "Tenemos Familias" on Sunday.'
+    assert all(a["kind"] != "direct" for a in run(extractor, text))
+    # one who calls it so still says it
+    att = pick(extractor, 'Cruz, whom Trump has called "Lyin Ted," answered.', kind="direct")
+    assert att["source"] == "Trump"

@@ -716,6 +716,14 @@ class Finder:
             for other in (token.head, *[c for c in token.children]):
                 if in_quote[other.i] >= 0 or not self._is_quote_cue(other):
                     continue
+                if (
+                    other.dep_ == "acl"
+                    and other.tag_ == "VBN"
+                    and other.lemma_.lower() in _NAMING | {"name", "title"}
+                    and other.head.pos_ in ("NOUN", "PROPN")
+                    and not any(c.dep_ in ("nsubj", "agent") for c in other.children)
+                ):
+                    continue  # "a short film called “Tenemos Familias”": a name, no one's words
                 if other.head.i == token.i and (
                     other.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in other.children)
                 ):
