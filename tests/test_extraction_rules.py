@@ -1445,3 +1445,9 @@ def test_a_quoted_name_given_by_a_participle_is_no_ones_words(extractor: Any) ->
     # one who calls it so still says it
     att = pick(extractor, 'Cruz, whom Trump has called "Lyin Ted," answered.', kind="direct")
     assert att["source"] == "Trump"
+
+
+def test_a_closing_according_to_is_no_part_of_the_words_it_attributes(extractor: Any) -> None:
+    text = 'On Monday, Lee said he was "happy to see" that Khan was voted in, according to The Ledger.'
+    found = proposed(extractor, text)
+    assert found["said"][1] == ['he was "happy to see" that Khan was voted in']

@@ -1566,7 +1566,9 @@ class Finder:
             return None
         cue, content = _to_joins_cue(verb, cue, content)
         # a leading "that" / "whether" / "if" belongs to the content, as PolNeAR annotates it
-        content = trim(self._without_aside([t for t in content if t.i != verb.i], in_quote))
+        content = trim(
+            self._without_aside(self._without_according([t for t in content if t.i != verb.i]), in_quote)
+        )
         if not content:
             return None
         source, subject = self._source(verb, in_quote)
@@ -2282,6 +2284,21 @@ class Finder:
                 None,
             )
         return owner if owner is not None and owner.i < verb.i else None
+
+    @staticmethod
+    def _without_according(tokens: list[Any]) -> list[Any]:
+        """The content without a closing ", according to X", which names the source of the
+        whole sentence ("Lee said he was “happy to see” it, according to The Ledger")."""
+        for k in range(2, len(tokens) - 2):
+            word = tokens[k]
+            if (
+                word.lower_ == "according"
+                and tokens[k + 1].lower_ == "to"
+                and tokens[k - 1].text == ","
+                and word.right_edge.i >= tokens[-1].i - 1
+            ):
+                return tokens[: k - 1]
+        return tokens
 
     @staticmethod
     def _without_aside(tokens: list[Any], in_quote: list[int]) -> list[Any]:
