@@ -1451,3 +1451,11 @@ def test_a_closing_according_to_is_no_part_of_the_words_it_attributes(extractor:
     text = 'On Monday, Lee said he was "happy to see" that Khan was voted in, according to The Ledger.'
     found = proposed(extractor, text)
     assert found["said"][1] == ['he was "happy to see" that Khan was voted in']
+
+
+def test_a_noun_of_saying_owned_by_a_pronoun_is_held_by_the_subject_of_its_verb(extractor: Any) -> None:
+    found = proposed(extractor, "Trump continued his attacks against Curiel on Sunday.")
+    assert found["attacks against"][0] == "Trump"
+    # not through a preposition
+    found = proposed(extractor, "Senators were vocal in their criticism of the plan.")
+    assert found["criticism of"][0] == "their"

@@ -68,6 +68,7 @@ _STOPS = " \t\n.,;:!?"
 # What someone issues, sends or posts that a participle after it can quote ("a statement saying").
 # Verbs of saying that answer "yes", "no" or "so".
 _ANSWERS = frozenset("say answer reply respond".split())
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 # Verbs whose content may be a question ("asked if …", "wondered whether …").
 _QUESTIONING = frozenset("ask wonder question inquire enquire".split())
 _STATEMENTS = frozenset(
@@ -1616,6 +1617,21 @@ class Finder:
         if not content:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in _POSSESSIVE_PRONOUNS:
+            # "Trump continued his attacks against …", "she shared her belief that …": the
+            # subject of the verb whose object is the noun holds it, as PolNeAR marks it (not
+            # through a preposition: "fanned controversy over her remark")
+            verb = noun.head if noun.dep_ == "dobj" else None
+            holder = (
+                next(
+                    (c for c in verb.children if c.dep_ == "nsubj" and in_quote[c.i] < 0 and c.i < noun.i),
+                    None,
+                )
+                if verb is not None and verb.pos_ in ("VERB", "AUX")
+                else None
+            )
+            if holder is not None and holder.tag_ not in ("WP", "WDT"):
+                owner = holder
         source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []
         if owner is None:
             # "criticism from Democrats in Congress", "drew praise from the mayor", "support
