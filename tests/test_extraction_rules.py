@@ -1459,3 +1459,10 @@ def test_a_noun_of_saying_owned_by_a_pronoun_is_held_by_the_subject_of_its_verb(
     # not through a preposition
     found = proposed(extractor, "Senators were vocal in their criticism of the plan.")
     assert found["criticism of"][0] == "their"
+
+
+def test_a_quotation_mark_typed_against_the_cue_still_opens_the_quotation(extractor: Any) -> None:
+    text = "Ryan said,\u201cLook, these images have no place in a campaign. The tweet is deleted.\u201d"
+    att = only(extractor, text)
+    assert (att["kind"], att["cue"], att["source"]) == ("direct", "said", "Ryan")
+    assert att["content"] == [text[text.index("\u201c") :]]

@@ -41,9 +41,22 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
             nlp = spacy.load(name)
     except (ImportError, OSError) as err:
         raise ModelNotFound(name) from err
+    _split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names and "onrecord_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
     return nlp
+
+
+# A quotation mark typed against the punctuation before it ("said,“Look"): its own token,
+# else the tokenizer glues the cue, the mark and the first quoted word into one.
+_GLUED_QUOTE = [r'(?<=[a-z])[,:;.!?](?=["\u201c\u201d]\w)', r'(?<=[,:;.!?])["\u201c\u201d](?=\w)']
+
+
+def _split_glued_quotes(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + _GLUED_QUOTE
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:
