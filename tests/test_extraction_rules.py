@@ -1466,3 +1466,12 @@ def test_a_quotation_mark_typed_against_the_cue_still_opens_the_quotation(extrac
     att = only(extractor, text)
     assert (att["kind"], att["cue"], att["source"]) == ("direct", "said", "Ryan")
     assert att["content"] == [text[text.index("\u201c") :]]
+
+
+def test_the_object_of_the_verb_an_infinitive_completes_is_its_source(extractor: Any) -> None:
+    text = "This has led many experts to suspect that the release would come later."
+    att = pick(extractor, text, cue="to suspect")
+    assert att["source"] == "many experts"
+    # not when the object is a means: "used his speech to call for …"
+    found = proposed(extractor, "Ramos used his acceptance speech to call for the resignation of the mayor.")
+    assert found["to call for"][0] == "Ramos"

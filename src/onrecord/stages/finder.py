@@ -69,6 +69,9 @@ _STOPS = " \t\n.,;:!?"
 # Verbs of saying that answer "yes", "no" or "so".
 _ANSWERS = frozenset("say answer reply respond".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+# Verbs whose object does not do what their infinitive says: "promised voters to fix it",
+# "used his speech to call for …", "had this to say".
+_NOT_OBJECT_CONTROL = frozenset("promise vow pledge use have take spend need give".split())
 # Verbs whose content may be a question ("asked if …", "wondered whether …").
 _QUESTIONING = frozenset("ask wonder question inquire enquire".split())
 _STATEMENTS = frozenset(
@@ -2206,6 +2209,22 @@ class Finder:
         # an infinitive ("will come on the show to talk about …", "more likely to say …") has
         # the subject it hangs from as its source, as PolNeAR marks it; a participle has none
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _NOT_OBJECT_CONTROL:
+            # "This has led many experts to suspect …": the object of the verb the infinitive
+            # completes is the one who suspects
+            made = next(
+                (
+                    c
+                    for c in verb.head.children
+                    if c.dep_ == "dobj"
+                    and verb.head.i < c.i < verb.i
+                    and in_quote[c.i] < 0
+                    and c.pos_ in ("NOUN", "PROPN", "PRON")
+                ),
+                None,
+            )
+            if made is not None:
+                return self._np(made, (verb.i,)), made.i
         head = verb
         for _ in range(5):
             if (
