@@ -1475,3 +1475,12 @@ def test_the_object_of_the_verb_an_infinitive_completes_is_its_source(extractor:
     # not when the object is a means: "used his speech to call for …"
     found = proposed(extractor, "Ramos used his acceptance speech to call for the resignation of the mayor.")
     assert found["to call for"][0] == "Ramos"
+
+
+def test_a_share_of_people_the_parser_left_without_its_verb_is_the_source(extractor: Any) -> None:
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    att = pick(extractor, text, cue="say")
+    assert att["source"] == "About 4 in 10"
+    # an adverb of time is no one
+    found = proposed(extractor, "He vowed to cut taxes, and most recently defended the use of the image.")
+    assert found["recently defended"][0] == "He"

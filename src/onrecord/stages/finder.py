@@ -72,6 +72,11 @@ _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 # Verbs whose object does not do what their infinitive says: "promised voters to fix it",
 # "used his speech to call for …", "had this to say".
 _NOT_OBJECT_CONTROL = frozenset("promise vow pledge use have take spend need give".split())
+# How the parser hangs a share of people it did not take for the subject ("About 4 in 10 say").
+_COUNTING_DEPS = ("nummod", "quantmod", "advmod", "npadvmod", "prep", "nmod", "amod")
+_COUNTING_WORDS = frozenset(
+    "most many some half majority few all percent % third thirds quarter quarters".split()
+)
 # Verbs whose content may be a question ("asked if …", "wondered whether …").
 _QUESTIONING = frozenset("ask wonder question inquire enquire".split())
 _STATEMENTS = frozenset(
@@ -2183,6 +2188,9 @@ class Finder:
             if any(t.i == before.i for t in verb.ancestors):  # the verb hangs inside the subject's aside
                 return [t.i for t in trim(list(verb.doc[before.left_edge.i : verb.i]))], before.i
             return self._np(before, (verb.i,)), before.i
+        counted = self._quantity_subject(verb, in_quote)
+        if counted:
+            return counted, counted[-1]
         after = self._inverted_subject(verb, in_quote)
         if after is not None:
             return self._np(after, (verb.i,)), after.i
@@ -2449,6 +2457,27 @@ class Finder:
         ):
             return None
         return stray
+
+    @staticmethod
+    def _quantity_subject(verb: Any, in_quote: list[int]) -> list[int]:
+        """A share of people the parser did not make the subject ("About 4 in 10 say …",
+        "most in both states supported …"): the words right before a finite verb with no
+        subject, hung on it as modifiers, that count someone; else []."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS for c in verb.children):
+            return []
+        doc = verb.doc
+        start = verb.i
+        lefts = sorted((c for c in verb.lefts if c.dep_ in _COUNTING_DEPS), key=lambda c: -c.i)
+        for child in lefts:
+            if child.right_edge.i != start - 1:
+                break
+            start = child.left_edge.i
+        words = [t for t in doc[start : verb.i]]
+        if not words or words[-1].pos_ == "ADV" or any(in_quote[t.i] >= 0 or t.is_punct for t in words):
+            return []  # "and most recently defended": when, not who
+        if not any(t.pos_ == "NUM" or t.lower_ in _COUNTING_WORDS for t in words):
+            return []
+        return [t.i for t in words]
 
     @staticmethod
     def _inverted_subject(verb: Any, in_quote: list[int]) -> Any:
