@@ -1484,3 +1484,12 @@ def test_a_share_of_people_the_parser_left_without_its_verb_is_the_source(extrac
     # an adverb of time is no one
     found = proposed(extractor, "He vowed to cut taxes, and most recently defended the use of the image.")
     assert found["recently defended"][0] == "He"
+
+
+def test_a_finite_verb_joined_to_an_infinitive_shares_the_sentence_subject(extractor: Any) -> None:
+    text = (
+        "During the 2012 election, Mitt Romney largely ran on his ability to jolt the economic recovery "
+        "into hyperdrive and accused Obama of bungling the rehabilitation."
+    )
+    found = proposed(extractor, text)
+    assert found["accused"][0] == "Mitt Romney"

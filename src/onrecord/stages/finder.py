@@ -2216,6 +2216,14 @@ class Finder:
                 return self._np(subj, (verb.i,)), subj.i
         # an infinitive ("will come on the show to talk about …", "more likely to say …") has
         # the subject it hangs from as its source, as PolNeAR marks it; a participle has none
+        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ in ("VB", "VBG"):
+            # "Romney ran on his ability to jolt the recovery and accused Obama of …": a finite
+            # verb the parser joined to an infinitive or participle goes on from the sentence's
+            # own verb, whose subject it shares
+            root = verb.sent.root
+            subj = next((c for c in root.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
+            if root.tag_ == verb.tag_ and subj is not None and subj.i < verb.head.i:
+                return self._np(subj, (verb.i,)), subj.i
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _NOT_OBJECT_CONTROL:
             # "This has led many experts to suspect …": the object of the verb the infinitive
