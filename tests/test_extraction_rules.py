@@ -1493,3 +1493,11 @@ def test_a_finite_verb_joined_to_an_infinitive_shares_the_sentence_subject(extra
     )
     found = proposed(extractor, text)
     assert found["accused"][0] == "Mitt Romney"
+
+
+def test_a_verb_in_a_series_hung_on_the_object_before_it_shares_the_subject(extractor: Any) -> None:
+    text = "The court rejected both objections, ruled Cruz eligible and ordered that his name be certified."
+    found = proposed(extractor, text)
+    assert found["ruled"][0] == "The court"
+    assert found["ordered"] == ("The court", ["that his name be certified"])
+    assert found["rejected"][1] == ["both objections"]

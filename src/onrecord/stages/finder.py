@@ -1522,9 +1522,14 @@ class Finder:
                 second = [
                     t
                     for t in right[-1].subtree
-                    if t.dep_ == "conj"
-                    and t.tag_ in ("VBD", "VBZ", "VBP")
-                    and t.head.pos_ not in ("VERB", "AUX")
+                    if (
+                        (
+                            t.dep_ == "conj"
+                            and t.tag_ in ("VBD", "VBZ", "VBP")
+                            and t.head.pos_ not in ("VERB", "AUX")
+                        )
+                        or self._series_verb(t)
+                    )
                     and t.i > right[-1].i
                 ]
                 if second:
@@ -2207,6 +2212,16 @@ class Finder:
             )
             if outer is not None:
                 return self._np(outer, (verb.i,)), outer.i
+        # "rejected both objections, ruled Cruz eligible and ordered that …": a verb in a series
+        # the parser hung on the first one's object, or joined to one so hung, shares its subject
+        series = verb.head if verb.dep_ == "conj" and self._series_verb(verb.head) else verb
+        if self._series_verb(series):
+            first = series.head.head
+            subj = next(
+                (c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and in_quote[c.i] < 0), None
+            )
+            if subj is not None:
+                return self._np(subj, (verb.i,)), subj.i
         # "He called it “shameful” and called on leaders …": a second verb the parser hung on
         # the first one's object shares that verb's subject
         if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX") and verb.head.dep_ in _OBJECT_DEPS:
@@ -2465,6 +2480,23 @@ class Finder:
         ):
             return None
         return stray
+
+    @staticmethod
+    def _series_verb(token: Any) -> bool:
+        """True for a verb in the past after a comma that the parser hung as a modifier of the
+        object of the verb before it, itself in the past: the next verb of a series ("rejected
+        both objections, ruled Cruz eligible")."""
+        return (
+            token.dep_ == "acl"
+            # past tense, or a past participle with an object of its own (no passive then)
+            and (
+                token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ == "dobj" for c in token.children))
+            )
+            and token.i > 0
+            and token.doc[token.i - 1].text == ","
+            and token.head.dep_ == "dobj"
+            and token.head.head.tag_ == "VBD"
+        )
 
     @staticmethod
     def _quantity_subject(verb: Any, in_quote: list[int]) -> list[int]:
