@@ -1266,7 +1266,7 @@ def test_a_title_case_headline_is_not_one_long_name(extractor: Any) -> None:
 def test_a_participle_after_a_statement_has_the_one_who_made_it_as_source(extractor: Any) -> None:
     found = proposed(extractor, 'The Harbour Party issued a statement saying the levy was "a disgrace."')
     assert found["saying"] == ("The Harbour Party", ['the levy was "a disgrace."'])
-    found = proposed(extractor, "Ortiz posted her letter urging the council to act.")
+    found = proposed(extractor, "On Monday her letter urging the council to act was read aloud.")
     assert found["urging"][0] == "her"
     # a participle after a clause keeps no source of its own (FORMAT.md)
     found = proposed(extractor, 'Lindqvist spoke to reporters, saying the plan "will work."')
@@ -1410,6 +1410,9 @@ def test_a_statement_that_says_something_has_its_maker_as_source(extractor: Any)
     text = "The Ledger recently ran a piece that noted the plan would cost more than promised."
     att = pick(extractor, text, cue="noted")
     assert att["source"] == "The Ledger"
+    # a statement owned by a pronoun: the subject who issued it
+    found = proposed(extractor, "She revised her statement explaining that she had not sent the emails.")
+    assert found["explaining"][0] == "She"
 
 
 def test_a_question_hung_on_a_verb_of_asking_as_an_adverbial_clause_is_its_content(

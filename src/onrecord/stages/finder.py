@@ -2344,10 +2344,11 @@ class Finder:
         if noun.lemma_.lower() not in _STATEMENTS:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None and noun.dep_ == "dobj":
+        # "she revised her statement explaining …": the subject, as for a noun of saying
+        if (owner is None or owner.lower_ in _POSSESSIVE_PRONOUNS) and noun.dep_ == "dobj":
             owner = next(
                 (c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and in_quote[c.i] < 0),
-                None,
+                owner,
             )
         return owner if owner is not None and owner.i < verb.i else None
 
