@@ -1504,3 +1504,10 @@ def test_a_verb_in_a_series_hung_on_the_object_before_it_shares_the_subject(extr
     assert found["ruled"][0] == "The court"
     assert found["ordered"] == ("The court", ["that his name be certified"])
     assert found["rejected"][1] == ["both objections"]
+
+
+def test_a_passive_verb_of_saying_reports_its_subject(extractor: Any) -> None:
+    found = proposed(extractor, "News of the move was first reported by the Miami Herald.")
+    assert found["was first reported"] == ("the Miami Herald", ["News of the move"])
+    found = proposed(extractor, "The compromise of the computers had been previously reported.")
+    assert found["had been previously reported"] == ("", ["The compromise of the computers"])

@@ -1576,6 +1576,23 @@ class Finder:
                 if prep.lower_ == "to" and named:
                     content = list(verb.doc[target.left_edge.i : named[0].right_edge.i + 1])
                 cue = sorted(cue + [prep.i])
+        passive = None
+        if not content and (lemma in QUOTE_CUES or lemma in OBJECT_CUES):
+            # "News of the move was first reported by the Herald": what was reported is the
+            # passive subject, and the agent, if named, is the source
+            passive = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "nsubjpass"
+                    and c.i < verb.i
+                    and c.tag_ not in ("WP", "WDT", "PRP")
+                    and in_quote[c.i] < 0
+                ),
+                None,
+            )
+            if passive is not None and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children):
+                content, route = list(passive.subtree), "passive"
         if not content:
             return None
         cue, content = _to_joins_cue(verb, cue, content)
@@ -1586,6 +1603,8 @@ class Finder:
         if not content:
             return None
         source, subject = self._source(verb, in_quote)
+        if route == "passive" and subject is not None and any(t.i == subject for t in content):
+            source, subject = [], None  # no agent named: "had been previously reported"
         raised = self._raised(verb, route, in_quote)
         if raised is not None:
             # "Trump is expected to deliver a speech", "the governor seemed to be shrinking":
