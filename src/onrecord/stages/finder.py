@@ -523,6 +523,7 @@ class Finder:
                     kept.append(cand)
             proposed = kept
         proposed = self._without_carriers(doc, proposed, found)
+        proposed = self._merged_infinitives(doc, proposed)
         polls = [c for c in proposed if c.route == "poll"]
         if polls:
             # "In a CNN/ORC poll, 31% of Republicans said …": the poll frames what its
@@ -602,6 +603,32 @@ class Finder:
             for c in proposed
             if not ((c.route == "object" or c.route.startswith("noun")) and c.head in carriers)
         ]
+
+    @staticmethod
+    def _merged_infinitives(doc: Any, proposed: list[Candidate]) -> list[Candidate]:
+        """One attribution for a verb or adjective whose infinitive is a cue with words of its
+        own ("declined to comment on the reaction", "was quick to point out that …"): the
+        infinitive's, its cue taking in the words before it, as PolNeAR marks it."""
+        by_head = {c.head: c for c in proposed if c.head is not None and c.route != "infinitive"}
+        dropped: set[int] = set()
+        for cand in proposed:
+            if cand.head is None or not (cand.route == "infinitive" or cand.route.startswith("adjective")):
+                continue
+            if doc[cand.head].lemma_.lower() in ("seem", "appear"):
+                continue  # "Rubio seemed to confirm that …": what seems, and what he confirmed
+            inner = next(
+                (
+                    by_head[c.i]
+                    for c in doc[cand.head].children
+                    if c.dep_ == "xcomp" and c.i in by_head and c.i > cand.head
+                ),
+                None,
+            )
+            if inner is None or inner.source != cand.source:
+                continue
+            inner.cue = sorted(set(inner.cue) | set(cand.cue))
+            dropped.add(id(cand))
+        return [c for c in proposed if id(c) not in dropped]
 
     @staticmethod
     def _mark_outer(doc: Any, proposed: list[Candidate], quoted: list[Candidate]) -> None:
