@@ -1517,3 +1517,15 @@ def test_a_verb_and_the_cue_of_its_infinitive_are_one_attribution(extractor: Any
     att = only(extractor, "Sexton was quick to point out that not all Trump supporters espoused such views.")
     assert (att["cue"], att["source"]) == ("was quick to point out", "Sexton")
     assert att["content"] == ["that not all Trump supporters espoused such views"]
+
+
+def test_a_parenthetical_cue_hung_on_an_auxiliary_reports_the_whole_clause(extractor: Any) -> None:
+    text = (
+        "Even then, he said, he\u2019s learned enough about the mayor that he\u2019s fairly sure he "
+        "can\u2019t back her."
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["content"] == [
+        "Even then",
+        "he\u2019s learned enough about the mayor that he\u2019s fairly sure he can\u2019t back her.",
+    ]

@@ -1509,7 +1509,10 @@ class Finder:
         )
         if not content and (lemma in CLAUSE_CUES or self.open) and standing_in and verb.head.i != verb.i:
             own = {t.i for t in verb.subtree}
-            content = [t for t in verb.head.subtree if t.i not in own]
+            host = verb.head
+            while host.dep_ in ("aux", "auxpass") and host.head.i != host.i:
+                host = host.head  # "Even then, he said, he’s learned …": hung on the auxiliary
+            content = [t for t in host.subtree if t.i not in own]
             route = "parenthetical"
         if (
             not content
