@@ -70,8 +70,13 @@ _STOPS = " \t\n.,;:!?"
 _ANSWERS = frozenset("say answer reply respond".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 # Verbs whose object does not do what their infinitive says: "promised voters to fix it",
-# "used his speech to call for …", "had this to say".
-_NOT_OBJECT_CONTROL = frozenset("promise vow pledge use have take spend need give".split())
+# "used his speech to call for …", "had this to say"; nor, here, the ones told or urged
+# ("pushing Democrats to reject …" is what Sanders pushes for, not what Democrats said).
+# Verbs that direct the one they name to do what their infinitive says.
+_DIRECTING = TELL_VERBS | frozenset("push pressure call force lobby".split())
+_NOT_OBJECT_CONTROL = (
+    frozenset("promise vow pledge use have take spend need give push".split()) | TELL_VERBS | INFINITIVE_CUES
+)
 # How the parser hangs a share of people it did not take for the subject ("About 4 in 10 say").
 _COUNTING_DEPS = ("nummod", "quantmod", "advmod", "npadvmod", "prep", "nmod", "amod")
 _COUNTING_WORDS = frozenset(
@@ -608,7 +613,10 @@ class Finder:
     def _merged_infinitives(doc: Any, proposed: list[Candidate]) -> list[Candidate]:
         """One attribution for a verb or adjective whose infinitive is a cue with words of its
         own ("declined to comment on the reaction", "was quick to point out that …"): the
-        infinitive's, its cue taking in the words before it, as PolNeAR marks it."""
+        infinitive's, its cue taking in the words before it, as PolNeAR marks it. When the
+        verb directs someone it names before the infinitive ("pushing Democrats to reject …",
+        "would ask a firm to review it"), what they are asked to do is the verb's words, and
+        the infinitive no attribution of its own."""
         by_head = {c.head: c for c in proposed if c.head is not None and c.route != "infinitive"}
         dropped: set[int] = set()
         for cand in proposed:
@@ -625,6 +633,12 @@ class Finder:
                 None,
             )
             if inner is None or inner.source != cand.source:
+                continue
+            head = doc[cand.head]
+            if head.lemma_.lower() in _DIRECTING and any(
+                c.dep_ in ("dobj", "dative") and c.i < doc[inner.head].i for c in head.rights
+            ):
+                dropped.add(id(inner))
                 continue
             inner.cue = sorted(set(inner.cue) | set(cand.cue))
             dropped.add(id(cand))
