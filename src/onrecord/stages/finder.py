@@ -69,11 +69,11 @@ _STOPS = " \t\n.,;:!?"
 # Verbs of saying that answer "yes", "no" or "so".
 _ANSWERS = frozenset("say answer reply respond".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+# Verbs that direct the one they name to do what their infinitive says.
+_DIRECTING = TELL_VERBS | frozenset("push pressure call force lobby".split())
 # Verbs whose object does not do what their infinitive says: "promised voters to fix it",
 # "used his speech to call for …", "had this to say"; nor, here, the ones told or urged
 # ("pushing Democrats to reject …" is what Sanders pushes for, not what Democrats said).
-# Verbs that direct the one they name to do what their infinitive says.
-_DIRECTING = TELL_VERBS | frozenset("push pressure call force lobby".split())
 _NOT_OBJECT_CONTROL = (
     frozenset("promise vow pledge use have take spend need give push".split()) | TELL_VERBS | INFINITIVE_CUES
 )
@@ -1620,7 +1620,6 @@ class Finder:
                 if prep.lower_ == "to" and named:
                     content = list(verb.doc[target.left_edge.i : named[0].right_edge.i + 1])
                 cue = sorted(cue + [prep.i])
-        passive = None
         if not content and (lemma in QUOTE_CUES or lemma in OBJECT_CUES):
             # "News of the move was first reported by the Herald": what was reported is the
             # passive subject, and the agent, if named, is the source
