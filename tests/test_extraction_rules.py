@@ -131,6 +131,34 @@ def test_addressee_of_told_and_of_called_on(extractor: Any) -> None:
     assert called["addressee"] == "Congress"
 
 
+def test_the_one_called_on_or_pleaded_with_is_the_addressee_and_in_the_content(extractor: Any) -> None:
+    called = only(extractor, "Kasich called on Republicans to unite.")
+    assert (called["addressee"], called["content"]) == ("Republicans", ["Republicans to unite"])
+    pleaded = only(extractor, "Ryan pleaded with Republicans to stay calm.")
+    assert (pleaded["addressee"], pleaded["content"]) == ("Republicans", ["Republicans to stay calm"])
+
+
+def test_the_one_written_to_is_no_part_of_what_was_written(extractor: Any) -> None:
+    att = only(extractor, "Clinton wrote in an email to aides that the server was secure.")
+    assert (att["addressee"], att["content"]) == ("aides", ["that the server was secure"])
+
+
+def test_a_group_addressed_is_a_group_and_its_place_no_member(extractor: Any) -> None:
+    att = next(iter(extractor.extract("Sanders told the crowd in Iowa that he would win.")))
+    assert att.addressee is not None
+    assert (att.addressee.name, att.addressee.type, att.addressee.members) == (None, "group", ())
+
+
+def test_a_clause_hung_under_another_verb_of_saying_is_that_verbs(extractor: Any) -> None:
+    text = (
+        "Holt appeared to dismiss the matter in March, when he told Okafor at a hearing that "
+        'voters were "tired of hearing about the bridge."'
+    )
+    found = run(extractor, text)
+    told = [a for a in found if a["content"] and a["content"][-1].startswith("that voters")]
+    assert [a["cue"] for a in told] == ["told"], found
+
+
 def test_adding_keeps_the_addressee_and_saying_does_not(extractor: Any) -> None:
     adding = run(
         extractor, "The mayor told reporters that the bridge would open in May, adding that costs rose."

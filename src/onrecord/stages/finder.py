@@ -130,6 +130,8 @@ _TOLD_OBJECT = frozenset("tell ask inform assure reassure remind brief notify".s
 # Verbs that make an addressee of their object only with an infinitive after it: "is pushing
 # fellow Senate Democrats to reject …", "Cruz coached Trump to “breathe”".
 _PUSHING = frozenset("push pressure prod nudge coach lobby".split())
+# Verbs whose "with" names the one appealed to ("pleaded with Republicans to …").
+_PLEADING = frozenset("plead reason remonstrate".split())
 # Prepositions whose object is what a cue reports ("complained about X", "criticism of X").
 _CONTENT_PREPS = frozenset("about against at for of on over with that".split())
 # Nouns whose "to" names what they are about ("opposition to Trump"), not whom they are
@@ -312,6 +314,18 @@ def _is_audience(token: Any) -> bool:
         or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or token.lemma_.lower() in _AUDIENCES
     )
+
+
+def _cue_between(verb: Any, token: Any) -> bool:
+    """True when a verb of saying other than ``verb`` stands between the token and ``verb``
+    in the parse ("appeared to dismiss it in October, when he told Clinton that …": the
+    clause is what he told her)."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in CLAUSE_CUES:
+            return True
+    return False
 
 
 def _is_people(token: Any) -> bool:
@@ -546,9 +560,12 @@ class Finder:
         for cand in found:
             cand.content = [self._cover_quotes(text, span, pieces, top) for span in cand.content]
         self._reach_quotes(text, found, top)
-        contents = SpanIndex((span, id(c)) for c in found for span in c.content)
         # "she said she recalls …", "said he thought that …": the inner belief repeats the
-        # outer statement; "what he called …" sits inside the words of another cue
+        # outer statement; "what he called …" sits inside the words of another cue. What
+        # someone seemed to do holds no one's words ("appeared to dismiss it, when he told
+        # Clinton that …")
+        holding = [c for c in found if doc[c.cue[-1]].lemma_.lower() not in _RAISING]
+        contents = SpanIndex((span, id(c)) for c in holding for span in c.content)
         found = [
             c
             for c in found
@@ -1414,6 +1431,7 @@ class Finder:
                         and t.lower_ == "that"
                         and t.head.pos_ in ("VERB", "AUX")
                         and (t.head.dep_ in ("relcl", "acl", "advcl") or t.head.head.i in aired)
+                        and not _cue_between(verb, t.head)
                     ),
                     None,
                 )
@@ -1483,6 +1501,7 @@ class Finder:
                         if verb.i < c.i < clause.i
                         and c.dep_ in ("dobj", "dative", "attr")
                         and c.i not in addressee
+                        and c.pos_ != "ADP"  # "wrote in an email to aides that …": whom to
                     ]
                     if lead:
                         start = min(c.left_edge.i for c in lead)
@@ -1498,13 +1517,18 @@ class Finder:
                         c
                         for c in verb.children
                         if verb.i < c.i < child.i
-                        and c.dep_ in ("dobj", "prep")
-                        and c.lower_ not in ("in", "at")
+                        and (
+                            (c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "at"))
+                            # "called on Republicans to unite": the parser's particle
+                            or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))
+                        )
                     ]
                     if told and all(t.i < child.left_edge.i for c in told for t in c.subtree):
                         start = min(c.left_edge.i for c in told)
                         if verb.doc[start].dep_ == "prep":  # "called upon": the preposition cues
                             joined.append(start)
+                            start += 1
+                        elif verb.doc[start].dep_ == "prt":  # a particle is in the cue already
                             start += 1
                         content = list(verb.doc[start : child.right_edge.i + 1])
                     route = "infinitive"
@@ -2773,8 +2797,22 @@ class Finder:
         lemma = verb.lemma_.lower()
         # "called on police to …": the parser often takes "on" for a particle
         if lemma == "call" and any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in verb.children):
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            # the one called on hangs from the verb, or from the particle ("called on Republicans")
+            particles = [c for c in verb.children if c.dep_ == "prt"]
+            obj = next(
+                (
+                    c
+                    for c in [*verb.children, *(g for p in particles for g in p.children)]
+                    if c.dep_ == "dobj" or (c.dep_ == "pobj" and c.head.dep_ == "prt")
+                ),
+                None,
+            )
             if obj is not None:
+                return _mention(obj)
+        if lemma in _PLEADING:  # "pleaded with Republicans to …"
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is not None and _is_people(obj):
                 return _mention(obj)
         if lemma in TELL_VERBS:
             for child in verb.children:

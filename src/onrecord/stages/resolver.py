@@ -205,6 +205,8 @@ def _clean(text: str) -> str:
 
 
 # Lowercase words a title-case name or programme may hold: "Meet the Press", "Fox and Friends".
+# Prepositions that tell where a group is ("the crowd in Iowa"), not who is in it.
+_WHERE = frozenset("in at across around near throughout outside inside".split())
 _TITLE_LINKS = frozenset("of and the with for on in at a an to 's \u2019s".split())
 
 
@@ -1015,6 +1017,8 @@ class _State:
             if e.start >= head.left_edge.i
             and e.end <= head.right_edge.i + 1
             and e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+            # where they are is no member: "the crowd in Iowa", "voters across the Midwest"
+            and not (e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in _WHERE)
         ]
         # a member's fullest name: "Treadwell and Kessling" lists "Joanna Treadwell"
         members = tuple(
@@ -1022,7 +1026,12 @@ class _State:
         )
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         lemma = head.lemma_.lower()
-        kind = "group" if plural else ("document" if lemma in _DOCUMENTS else "person")
+        if lemma in _BODY_NOUNS | _BODIES:
+            kind = "organisation"  # "the committee", "the campaign"
+        elif plural or lemma in _COLLECTIVES:
+            kind = "group"  # "officials", "the crowd"
+        else:
+            kind = "document" if lemma in _DOCUMENTS else "person"
         # "the IMF report", "officials at Homeland Security Investigations": the organisation
         # speaks through them
         if lemma in _DOCUMENTS | _OFFICIALS and not any(c.dep_ == "conj" for c in head.children):
@@ -1130,6 +1139,8 @@ _BODY_NOUNS = frozenset(
 # Security Investigations"); the others must appear in its name ("the union").
 _GENERIC_BODIES = frozenset("agency company firm organization organisation network".split())
 _BODIES = frozenset("campaign administration government team office camp party".split())
+# Nouns for many people at once ("the crowd", "the audience").
+_COLLECTIVES = frozenset("crowd audience staff public electorate jury family couple".split())
 _ROLES = frozenset(
     """nominee candidate businessman billionaire president senator governor congressman
     congresswoman mayor secretary spokesman spokeswoman chairman official lawmaker""".split()
