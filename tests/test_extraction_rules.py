@@ -53,6 +53,15 @@ def test_quote_labelled_with_its_source_and_a_colon(extractor: Any) -> None:
     assert (att["source"], att["speaker_type"]) == ("the report", "document")
 
 
+def test_a_label_after_a_headline_and_a_dash_is_the_source(extractor: Any) -> None:
+    text = (
+        "Polls were close.\n\nWhat that means for the bridge - More from Okafor: "
+        "\u201cThe state of the budget is a starting point.\u201d"
+    )
+    att = only(extractor, text)
+    assert (att["cue"], att["source"], att["kind"]) == (":", "Okafor", "direct")
+
+
 def test_quote_signed_after_a_dash(extractor: Any) -> None:
     att = only(extractor, "\u201cWe are ready.\u201d \u2015 Maria Lopez")
     assert (att["cue"], att["speaker"]) == ("\u2015", "Maria Lopez")
@@ -157,6 +166,20 @@ def test_a_clause_hung_under_another_verb_of_saying_is_that_verbs(extractor: Any
     found = run(extractor, text)
     told = [a for a in found if a["content"] and a["content"][-1].startswith("that voters")]
     assert [a["cue"] for a in told] == ["told"], found
+
+
+def test_the_one_thanked_is_the_addressee_and_the_reason_the_content(extractor: Any) -> None:
+    att = only(extractor, "She thanked another diner for wearing one of her buttons.")
+    assert (att["cue"], att["addressee"], att["content"]) == (
+        "thanked",
+        "another diner",
+        ["for wearing one of her buttons"],
+    )
+
+
+def test_a_person_coached_to_say_something_is_the_addressee(extractor: Any) -> None:
+    att = only(extractor, 'Mr. Holt coached Okafor to "breathe, breathe, breathe."')
+    assert (att["speaker"], att["addressee"]) == ("Holt", "Okafor")
 
 
 def test_adding_keeps_the_addressee_and_saying_does_not(extractor: Any) -> None:

@@ -130,6 +130,8 @@ _TOLD_OBJECT = frozenset("tell ask inform assure reassure remind brief notify".s
 # Verbs that make an addressee of their object only with an infinitive after it: "is pushing
 # fellow Senate Democrats to reject …", "Cruz coached Trump to “breathe”".
 _PUSHING = frozenset("push pressure prod nudge coach lobby".split())
+# Verbs whose object is the one addressed when a reason follows ("thanked voters for …").
+_THANKING = frozenset("thank congratulate".split())
 # Verbs whose "with" names the one appealed to ("pleaded with Republicans to …").
 _PLEADING = frozenset("plead reason remonstrate".split())
 # Prepositions whose object is what a cue reports ("complained about X", "criticism of X").
@@ -313,6 +315,16 @@ def _is_audience(token: Any) -> bool:
         token.pos_ in ("PROPN", "PRON")
         or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or token.lemma_.lower() in _AUDIENCES
+    )
+
+
+def _is_someone(token: Any) -> bool:
+    """True for a word that can name who is addressed: people ("voters"), a person's or a
+    body's name ("Trump", "Congress") or a personal pronoun ("him")."""
+    return (
+        _is_people(token)
+        or token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or (token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "me", "us", "you"))
     )
 
 
@@ -1250,6 +1262,8 @@ class Finder:
             for i in range(j, max(-1, j - (3 * self.near if colon else self.near)), -1):
                 if in_quote[i] >= 0 or "\n" in doc[i].text or doc[i].text in ".!?":
                     break
+                if colon and doc[i].text in DASHES and doc[i].whitespace_:
+                    break  # "WHAT IT MEANS - More from Jones: “…”": a headline, then the label
                 if self._is_quote_cue(doc[i]):
                     return doc[i]
                 # "Sen. Claire McCaskill scolded him: “…”": a colon makes any verb with a
@@ -1573,6 +1587,7 @@ class Finder:
             if right and (
                 right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd")
                 or right[0].lower_ == "as"
+                or (lemma in _THANKING and addressee)  # "thanked voters for …": what for
                 or self._answer(verb, right[0])
             ):
                 # when, where and how it was said is no part of it: "claimed victory in a
@@ -2809,6 +2824,10 @@ class Finder:
             )
             if obj is not None:
                 return _mention(obj)
+        if lemma in _THANKING:  # "thanked the crowd for …": the one thanked
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if obj is not None and any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+                return _mention(obj)
         if lemma in _PLEADING:  # "pleaded with Republicans to …"
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -2836,8 +2855,12 @@ class Finder:
                 and not nxt.is_punct
             ):
                 return _mention(nxt)
-        if lemma in _PUSHING and any(c.dep_ == "xcomp" for c in verb.children):
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and _is_people(c)), None)
+        # (an infinitive the parser may hang as an adverbial clause: "coached Trump to …")
+        if lemma in _PUSHING and any(
+            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            for c in verb.children
+        ):
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and _is_someone(c)), None)
             if obj is not None:
                 return _mention(obj)
         return Finder._occasion(verb)
