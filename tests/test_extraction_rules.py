@@ -182,6 +182,17 @@ def test_a_person_coached_to_say_something_is_the_addressee(extractor: Any) -> N
     assert (att["speaker"], att["addressee"]) == ("Holt", "Okafor")
 
 
+def test_an_addressee_pronoun_the_article_never_names_is_described(extractor: Any) -> None:
+    text = "She learned her father had begun the process; he died before she could ask him about it."
+    att = pick(extractor, text, source="she")
+    assert att["addressee"] == "him"
+
+
+def test_the_one_pushed_for_something_is_the_addressee(extractor: Any) -> None:
+    att = only(extractor, "Holt pushed Okafor for specifics on her policy proposals.")
+    assert (att["addressee"], att["content"]) == ("Okafor", ["specifics on her policy proposals"])
+
+
 def test_adding_keeps_the_addressee_and_saying_does_not(extractor: Any) -> None:
     adding = run(
         extractor, "The mayor told reporters that the bridge would open in May, adding that costs rose."

@@ -2856,8 +2856,11 @@ class Finder:
             ):
                 return _mention(nxt)
         # (an infinitive the parser may hang as an adverbial clause: "coached Trump to …")
+        # or what they were pushed for or on ("pushed him for specifics")
         if lemma in _PUSHING and any(
-            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            c.dep_ == "xcomp"
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i)
             for c in verb.children
         ):
             obj = next((c for c in verb.children if c.dep_ == "dobj" and _is_someone(c)), None)

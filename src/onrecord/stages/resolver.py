@@ -205,6 +205,8 @@ def _clean(text: str) -> str:
 
 
 # Lowercase words a title-case name or programme may hold: "Meet the Press", "Fox and Friends".
+# Pronouns an addressee the article never names may be ("could ask him about it").
+_ADDRESSED_PRONOUNS = frozenset("him her them".split())
 # Prepositions that tell where a group is ("the crowd in Iowa"), not who is in it.
 _WHERE = frozenset("in at across around near throughout outside inside".split())
 _TITLE_LINKS = frozenset("of and the with for on in at a an to 's \u2019s".split())
@@ -361,6 +363,10 @@ class Resolver:
             and head.i > head.sent.start
         ):
             found, _p, _h = state._proper(head)
+        if found is None and head.pos_ == "PRON" and head.lower_ in _ADDRESSED_PRONOUNS:
+            # "before she could ask him about it": someone the article never names
+            plural = head.lower_ in ("them", "us", "you")
+            return Speaker(name=None, type="group" if plural else "person", description=head.text)
         return found
 
     # -- people ----------------------------------------------------------------------------
