@@ -193,6 +193,28 @@ def test_the_one_pushed_for_something_is_the_addressee(extractor: Any) -> None:
     assert (att["addressee"], att["content"]) == ("Okafor", ["specifics on her policy proposals"])
 
 
+def test_a_possessive_his_or_their_is_resolved_like_he_or_they(extractor: Any) -> None:
+    text = "Bernie Sanders spoke on Monday. His criticism of the wall was harsh."
+    att = pick(extractor, text, source="His")
+    assert att["speaker"] == "Bernie Sanders"
+
+
+def test_a_sentence_after_an_opening_noun_of_saying_is_the_narratives(extractor: Any) -> None:
+    text = (
+        "Bernie Sanders criticized the plan on Monday.\n\n"
+        '"It will never work," Donald Trump said of the criticism.\n\n'
+        "In his assessment of the real estate magnate, Sanders looked tired and angry.\n\n"
+        '"It is incredible that a society could produce such candidates," he said.'
+    )
+    found = run(extractor, text)
+    # "his" before its sentence's subject is that subject; the subject, after the opening
+    # phrase, is no one's words, so it takes the floor from the last speaker
+    assert [(a["source"], a["speaker"]) for a in found if a["source"] in ("his", "he")] == [
+        ("his", "Bernie Sanders"),
+        ("he", "Bernie Sanders"),
+    ]
+
+
 def test_adding_keeps_the_addressee_and_saying_does_not(extractor: Any) -> None:
     adding = run(
         extractor, "The mayor told reporters that the bridge would open in May, adding that costs rose."

@@ -83,10 +83,12 @@ TITLE_FORMS = {
 PRONOUNS = {
     "he": "m",
     "him": "m",
+    "his": "m",
     "she": "f",
     "her": "f",
     "they": "p",
     "them": "p",
+    "their": "p",
     "we": "p",
     "i": "s",
     "it": "n",
@@ -257,7 +259,9 @@ class Resolver:
             if not c.content or c.quotes:
                 continue
             last = doc.char_span(c.content[-1].start, c.content[-1].end, alignment_mode="expand")
-            if last is not None and len(last):
+            # not the sentence's own clause after an opening phrase ("In his assessment of
+            # the magnate, Calderon intimated …")
+            if last is not None and len(last) and last[-1].sent.root.i < last.end:
                 reported.update(i for i in range(last.end, last[-1].sent.end) if i not in sources)
         # speakers named as sources though the entity recogniser missed them ("Holt said")
         named_sources = [
@@ -812,7 +816,9 @@ class _State:
         if lower in PRONOUNS and head.pos_ == "PRON":
             if lower == "i" and self.author is not None and head.i not in self.quoted:
                 return self.speaker_of(self.author), self.author, "pronoun"
-            found = self._antecedent(head, previous, exclude=exclude, previous_at=previous_at)
+            found = self._cataphor(head, exclude) or self._antecedent(
+                head, previous, exclude=exclude, previous_at=previous_at
+            )
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
             if lower in ("it", "they", "which"):
@@ -1046,6 +1052,28 @@ class _State:
                 name = self._fullest_organisation(owner.text)
                 return Speaker(name=name, type=kind, description=text or head.text)
         return Speaker(name=None, type=kind, description=text or head.text, members=members)
+
+    def _cataphor(self, pron: Any, exclude: Person | None = None) -> Person | None:
+        """The person a pronoun in a sentence's opening phrase refers to when the sentence's
+        subject after it is that person ("In his assessment of the magnate, Calderon …",
+        "After she spoke, Ortiz said …"), else None."""
+        want = PRONOUNS.get(pron.lower_)
+        if want not in ("m", "f") or pron.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        root = pron.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i <= pron.i:
+            return None
+        # the pronoun's phrase opens the sentence and hangs from its root, before the subject
+        phrase = pron
+        while phrase.head.i != root.i and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or phrase.i > subject.i:
+            return None
+        person = self.person_at.get(subject.i)
+        if person is None or person is exclude or person.gender not in (None, want):
+            return None
+        return person
 
     def _antecedent(
         self,
