@@ -193,6 +193,23 @@ def test_the_one_pushed_for_something_is_the_addressee(extractor: Any) -> None:
     assert (att["addressee"], att["content"]) == ("Okafor", ["specifics on her policy proposals"])
 
 
+def test_a_document_mentioned_again_is_its_issuers(extractor: Any) -> None:
+    text = 'Judge Maria Ortiz issued an order on Friday. The claim "is speculative," the order said.'
+    att = pick(extractor, text, source="the order")
+    expected = ("Maria Ortiz", "document", "the order")
+    assert (att["speaker"], att["speaker_type"], att["description"]) == expected
+    text = 'Holt spoke on Monday. "It was hacked," the report said.'
+    assert pick(extractor, text, source="the report")["speaker"] is None  # no report named before
+
+
+def test_a_mogul_is_a_role_the_article_gave_someone(extractor: Any) -> None:
+    text = (
+        "Donald Trump accepted the nomination on Thursday. Declaring that he alone can fix it, "
+        'the billionaire real estate mogul offered himself as a "law and order" candidate.'
+    )
+    assert pick(extractor, text, cue="offered")["speaker"] == "Donald Trump"
+
+
 def test_a_possessive_his_or_their_is_resolved_like_he_or_they(extractor: Any) -> None:
     text = "Bernie Sanders spoke on Monday. His criticism of the wall was harsh."
     att = pick(extractor, text, source="His")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..records import Attribution, Span, Speaker
@@ -883,7 +883,46 @@ class _State:
             titled = self.bearer(lemma, head.i) is not None
             if person is not None and (poss is None or titled) and head.tag_ != "NNS":
                 return self.speaker_of(person), person, "nominal"
+            if lemma in _DOCUMENTS and definite and poss is None and not fresh:
+                unnamed = self._unnamed(head)
+                issuer = self._issuer(head, lemma) if unnamed.name is None else None
+                if issuer is not None and issuer.name:
+                    return replace(unnamed, name=issuer.name), None, "nominal"
+                return unnamed, None, "nominal"
         return self._unnamed(head), None, "nominal"
+
+    def _issuer(self, head: Any, lemma: str) -> Speaker | None:
+        """Who issued the document a definite mention refers back to: the owner of the
+        latest one of that name in the last sentences ("Fox News released a statement …
+        the statement said", "the order Curiel issued … the order said", "a report by the
+        committee … the report said"), or None."""
+        here = self.sent_of.get(head.i, 0)
+        for token in reversed(self.doc[: head.i]):
+            if here - self.sent_of.get(token.i, 0) > 8:
+                break
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or token.i in self.quoted:
+                continue
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if token.dep_ in ("dobj", "nsubjpass"):
+                owners += [c for c in token.head.children if c.dep_ in ("nsubj", "agent")]
+            for owner in owners:
+                if owner.dep_ == "agent":
+                    owner = next((g for g in owner.children if g.dep_ == "pobj"), owner)
+                if owner.i in self.person_at:
+                    return self.speaker_of(self.person_at[owner.i])
+                ent, label = _entity_at(owner)
+                if ent is not None and label in ("ORG", "GPE"):
+                    found, _p, _h = self.resolve(owner, None)
+                    return found
+            return None  # the latest one names no issuer: so none is known
+        return None
 
     def _owned_body(self, head: Any, lemma: str) -> Speaker | None:
         """A person's body named by its owner ("the Clinton campaign") or, bare and definite
@@ -1177,9 +1216,11 @@ _BODIES = frozenset("campaign administration government team office camp party".
 _COLLECTIVES = frozenset("crowd audience staff public electorate jury family couple".split())
 _ROLES = frozenset(
     """nominee candidate businessman billionaire president senator governor congressman
-    congresswoman mayor secretary spokesman spokeswoman chairman official lawmaker""".split()
+    congresswoman mayor secretary spokesman spokeswoman chairman official lawmaker mogul
+    magnate tycoon""".split()
 )
 _OFFICIALS = frozenset("official officer representative spokesman spokeswoman spokesperson aide".split())
 _DOCUMENTS = frozenset(
-    "report study poll survey statement letter memo email ad video document analysis".split()
+    """report study poll survey statement letter memo email ad video document analysis order
+    ruling filing lawsuit complaint transcript release tweet""".split()
 )
