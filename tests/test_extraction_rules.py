@@ -1039,6 +1039,15 @@ def test_a_quotation_paragraph_after_a_blank_line_continues_the_turn(extractor: 
     assert len(att["content"]) == 2
 
 
+def test_a_quotation_after_words_someone_was_quick_to_add_goes_on_with_them(extractor: Any) -> None:
+    text = "Holt was quick to add that the toll would not rise. \u201cBuilding it? Not negotiable.\u201d"
+    att = only(extractor, text)
+    assert (att["cue"], att["content"]) == (
+        "was quick to add",
+        ["that the toll would not rise", "\u201cBuilding it? Not negotiable.\u201d"],
+    )
+
+
 def test_a_quotation_after_reported_words_goes_on_with_them(extractor: Any) -> None:
     text = (
         "Carter said that for decades some critics had predicted a withdrawal, but it would not happen.\n\n"

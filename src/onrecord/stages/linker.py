@@ -124,6 +124,8 @@ class Linker:
         if verb is None or not (
             verb.dep_ == "ROOT"
             or (verb.dep_ in ("xcomp", "conj") and verb.head.dep_ == "ROOT")
+            # "was quick to add that …": the infinitive of the root's adjective
+            or (verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.dep_ == "ROOT")
             # "…, adding that he would help. “…”": the participle of the sentence's speaker
             or (not cand.source and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ROOT")
         ):
