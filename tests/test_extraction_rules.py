@@ -202,6 +202,16 @@ def test_a_document_mentioned_again_is_its_issuers(extractor: Any) -> None:
     assert pick(extractor, text, source="the report")["speaker"] is None  # no report named before
 
 
+def test_a_name_whose_last_word_the_recogniser_left_out_is_whole(extractor: Any) -> None:
+    text = (
+        "Trump went to Mexico.\n\nTrump met President Enrique Pe\u00f1a Nieto on Wednesday. "
+        "Pe\u00f1a Nieto said that the trade pact had been good."
+    )
+    assert pick(extractor, text, cue="said")["speaker"] == "Enrique Pe\u00f1a Nieto"
+    text = "The plan.\n\nThe Obama Administration said the plan would work, Obama said."
+    assert pick(extractor, text, source="Obama")["speaker"] == "Obama"
+
+
 def test_a_mogul_is_a_role_the_article_gave_someone(extractor: Any) -> None:
     text = (
         "Donald Trump accepted the nomination on Thursday. Declaring that he alone can fix it, "

@@ -400,6 +400,19 @@ class Resolver:
             dashes = [k for k, t in enumerate(ent) if t.text in DASHES and t.whitespace_]
             if dashes and dashes[-1] + 1 < len(ent):
                 ent = ent[dashes[-1] + 1 :]
+            # "President Enrique Peña Nieto": the name's own head right after what the
+            # recogniser named, left out of it (not "the Obama Administration")
+            while (
+                ent.start_char > headline_end >= 0
+                and ent.end < len(doc)
+                and ent.root.dep_ == "compound"
+                and ent.root.head.i == ent.end
+                and doc[ent.end].pos_ == "PROPN"
+                and doc[ent.end].is_title
+                and not doc[ent.end].ent_type_
+                and doc[ent.end].lower_ not in _NOT_NAME_HEADS
+            ):
+                ent = doc[ent.start : ent.end + 1]
             # "Ben Carson Defends His Claims": in a title-case headline, a name the article's
             # body gives shorter ends where the body's does
             if ent.end_char <= headline_end:
@@ -1212,6 +1225,12 @@ _BODY_NOUNS = frozenset(
 # Security Investigations"); the others must appear in its name ("the union").
 _GENERIC_BODIES = frozenset("agency company firm organization organisation network".split())
 _BODIES = frozenset("campaign administration government team office camp party".split())
+# Capitalised words after a person's name that make it the name of something else ("the
+# Obama Administration", "the Clinton Foundation").
+_NOT_NAME_HEADS = frozenset(
+    """administration campaign foundation center centre institute library school university act
+    bill plan doctrine era rule team camp family fund group office presidency show""".split()
+)
 # Nouns for many people at once ("the crowd", "the audience").
 _COLLECTIVES = frozenset("crowd audience staff public electorate jury family couple".split())
 _ROLES = frozenset(
