@@ -212,6 +212,19 @@ def test_a_name_whose_last_word_the_recogniser_left_out_is_whole(extractor: Any)
     assert pick(extractor, text, source="Obama")["speaker"] == "Obama"
 
 
+def test_an_outlets_blended_short_form_is_the_outlet(extractor: Any) -> None:
+    text = (
+        "Kaine has changed, the Huffington Post reported on Monday.\n\n"
+        'According to HuffPo, "Senator Tim Kaine has had a mixed record on abortion."\n\n'
+        "McKinney said it was fine."
+    )
+    found = run(extractor, text)
+    assert [(a["source"], a["speaker"], a["speaker_type"]) for a in found[1:]] == [
+        ("HuffPo", "the Huffington Post", "organisation"),
+        ("McKinney", "McKinney", "person"),
+    ]
+
+
 def test_a_mogul_is_a_role_the_article_gave_someone(extractor: Any) -> None:
     text = (
         "Donald Trump accepted the nomination on Thursday. Declaring that he alone can fix it, "

@@ -143,6 +143,30 @@ def _org_words(text: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] else words
 
 
+def _blend_shape(text: str) -> bool:
+    """True for a word shaped like a blend of capitalised beginnings ("HuffPo", "WaPo")."""
+    return re.fullmatch(r"(?:[A-Z][a-z]+){2,}", text) is not None
+
+
+def _outlet_blend(doc: Any, text: str) -> bool:
+    """True for a blend ("HuffPo") of an organisation the article names."""
+    return _blend_shape(text) and any(
+        e.label_ == "ORG" and _blend_of(text, _org_words(e.text)) for e in doc.ents
+    )
+
+
+def _blend_of(short: str, words: list[str]) -> bool:
+    """True for a short form made of the beginnings of a name's words, each capitalised
+    ("HuffPo" for "Huffington Post", "WaPo" for "Washington Post")."""
+    parts = re.findall(r"[A-Z][a-z]+", short)
+    return (
+        len(parts) >= 2
+        and "".join(parts) == short
+        and len(parts) == len(words)
+        and all(w.startswith(p.lower()) and len(p) < len(w) for p, w in zip(parts, words, strict=True))
+    )
+
+
 def _opening_verb(token: Any) -> bool:
     """A verb of saying that opens its sentence before a name ("Added Ortiz, “…”"), which the
     tagger reads as a part of the name."""
@@ -423,8 +447,8 @@ class Resolver:
                 if cut and not any(w in n for w in words[cut:] for n in body_names):
                     ent = ent[:cut]
             words = _name_words(ent.text)
-            if not words:
-                continue
+            if not words or (len(ent) == 1 and _outlet_blend(doc, ent.text)):
+                continue  # "HuffPo": an outlet's short form the recogniser took for a person
             # a short form goes to the person of that name the article names most, then the
             # one named last; a fuller form completes a one-word person
             match = max(
@@ -469,7 +493,7 @@ class Resolver:
             for token in ent:
                 person_at[token.i] = match
         for head in sorted(named_sources, key=lambda t: t.i):
-            if head.i in person_at:
+            if head.i in person_at or _outlet_blend(doc, head.text):
                 continue
             run = [
                 t
@@ -776,6 +800,10 @@ class _State:
         doc = self.doc
         # a name: the person entity at the head, or in an appositive of it
         person = self.person_at.get(head.i)
+        if person is None and head.pos_ == "PROPN" and _blend_shape(head.text):
+            outlet = self._blended_organisation(head.text)
+            if outlet is not None:  # "HuffPo" for "the Huffington Post"
+                return Speaker(name=outlet, type="organisation"), None, "metonym"
         if person is None:
             for child in head.children:
                 # "President Obama" or "Obama, the president", not "one Sanders supporter"
@@ -969,6 +997,14 @@ class _State:
                         break
         return Speaker(name=f"{name} {lemma}", type="organisation") if name is not None else None
 
+    def _blended_organisation(self, short: str) -> str | None:
+        """The fullest name of the organisation the article names whose short form, made of
+        its words' beginnings, ``short`` is ("HuffPo"), or None."""
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and _blend_of(short, _org_words(ent.text)):
+                return self._fullest_organisation(ent.text)
+        return None
+
     def _fullest_organisation(self, text: str) -> str:
         """The longest name the article gives an organisation: "the Security Council" →
         "United Nations Security Council", "IMF" → "International Monetary Fund"."""
@@ -981,7 +1017,11 @@ class _State:
             written = _before_dash(_before_verb(ent).text)
             other = _org_words(written)
             initials = "".join(w[0] for w in other if w not in ("of", "and", "for", "on")).upper()
-            if (words and words <= set(other)) or (acronym.isupper() and initials == acronym):
+            if (
+                (words and words <= set(other))
+                or (acronym.isupper() and initials == acronym)
+                or _blend_of(acronym, other)
+            ):
                 if len(written) > len(best):
                     best = _clean(written)
         return best
