@@ -225,6 +225,21 @@ def test_an_outlets_blended_short_form_is_the_outlet(extractor: Any) -> None:
     ]
 
 
+def test_a_name_tagged_an_organisation_is_a_person_by_its_age_or_apposition(extractor: Any) -> None:
+    text = (
+        'Sanders spoke at the rally.\n\nOne voter, Guadalupe Potocacetpl, 35, showed up in the "brown '
+        'beret" gear of a Chicano nationalist group. He had protested Trump at a Phoenix rally.\n\n'
+        '"I met a lot of Bernie supporters, and I liked every single reason they had," he said.'
+    )
+    att = pick(extractor, text, cue="said")
+    assert (att["speaker"], att["speaker_type"]) == ("Guadalupe Potocacetpl", "person")
+
+
+def test_no_one_named_in_a_quotation_is_the_pronoun_that_closes_it(extractor: Any) -> None:
+    text = 'Holt spoke at the rally on Monday.\n\n"I met a lot of Bernie supporters," he said.'
+    assert pick(extractor, text, cue="said")["speaker"] != "Bernie"
+
+
 def test_a_mogul_is_a_role_the_article_gave_someone(extractor: Any) -> None:
     text = (
         "Donald Trump accepted the nomination on Thursday. Declaring that he alone can fix it, "

@@ -258,6 +258,22 @@ def _dateline_person(ent: Any) -> bool:
     )
 
 
+def _person_in_context(ent: Any) -> bool:
+    """True for a name the recogniser took for an organisation that its context shows is a
+    person's: an age after it ("Guadalupe Potocacetpl, 35,") or a noun for a person it
+    stands in apposition to ("One voter, Guadalupe Potocacetpl")."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    doc = ent.doc
+    aged = ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].like_num
+    aged = aged and doc[ent.end + 2].text == "," and doc[ent.end + 1].text.isdigit()
+    head = ent.root.head
+    person_noun = ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS
+    return aged or person_noun
+
+
 class Resolver:
     """Resolves sources and addressees to entities (module docstring).
 
@@ -412,7 +428,7 @@ class Resolver:
             if ent.label_ == "PERSON" and ent.start_char > headline_end >= 0
         }
         for ent in doc.ents:
-            if ent.label_ != "PERSON" and not _dateline_person(ent):
+            if ent.label_ != "PERSON" and not _dateline_person(ent) and not _person_in_context(ent):
                 continue
             # a headline's "Obama Says": the recogniser took the verb into the name
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
@@ -1167,6 +1183,18 @@ class _State:
             return None
         return person
 
+    def _own_quotation(self, pron: Any) -> set[int]:
+        """The tokens of the quotation a pronoun's cue closes ("“I met Bernie's fans,” he
+        said"): no one named there is the one who says it."""
+        k = pron.i - 1
+        while k >= 0 and k not in self.quoted and pron.i - k <= 3 and not self.doc[k].is_alpha:
+            k -= 1
+        own: set[int] = set()
+        while k >= 0 and (k in self.quoted or self.doc[k].is_space):
+            own.add(k)
+            k -= 1
+        return own
+
     def _antecedent(
         self,
         pron: Any,
@@ -1190,9 +1218,10 @@ class _State:
             if token.i in self.person_at:
                 mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
         latest_subject: tuple[int, Person] | None = None
+        own = self._own_quotation(pron)
         for token in self.doc[: pron.i]:
             person = self.person_at.get(token.i)
-            if person is None or person is exclude:
+            if person is None or person is exclude or token.i in own:
                 continue
             if against is not None and person.gender_sure and person.gender not in (None, against):
                 continue  # "She" is never Bernie Sanders, whatever the guesses
@@ -1270,6 +1299,11 @@ _BODIES = frozenset("campaign administration government team office camp party".
 _NOT_NAME_HEADS = frozenset(
     """administration campaign foundation center centre institute library school university act
     bill plan doctrine era rule team camp family fund group office presidency show""".split()
+)
+# Nouns for one person, before a name in apposition ("One voter, Guadalupe Potocacetpl").
+_PERSON_NOUNS = frozenset(
+    """voter resident supporter student worker activist protester member owner mother father
+    woman man veteran teacher nurse farmer retiree attendee delegate organizer volunteer""".split()
 )
 # Nouns for many people at once ("the crowd", "the audience").
 _COLLECTIVES = frozenset("crowd audience staff public electorate jury family couple".split())
