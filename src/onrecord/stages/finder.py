@@ -318,16 +318,6 @@ def _is_audience(token: Any) -> bool:
     )
 
 
-def _is_someone(token: Any) -> bool:
-    """True for a word that can name who is addressed: people ("voters"), a person's or a
-    body's name ("Trump", "Congress") or a personal pronoun ("him")."""
-    return (
-        _is_people(token)
-        or token.ent_type_ in ("PERSON", "ORG", "NORP")
-        or (token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "me", "us", "you"))
-    )
-
-
 def _cue_between(verb: Any, token: Any) -> bool:
     """True when a verb of saying other than ``verb`` stands between the token and ``verb``
     in the parse ("appeared to dismiss it in October, when he told Clinton that …": the
@@ -347,6 +337,16 @@ def _is_people(token: Any) -> bool:
     return _is_audience(token) or (
         token.pos_ == "NOUN"
         and lemma.endswith(("er", "or", "ist", "ian", "ant", "man", "delegate", "official"))
+    )
+
+
+def _is_someone(token: Any) -> bool:
+    """True for a word that can name who is addressed: people ("voters"), a person's or a
+    body's name ("Trump", "Congress") or a personal pronoun ("him")."""
+    return (
+        _is_people(token)
+        or token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or (token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "me", "us", "you"))
     )
 
 
@@ -2813,14 +2813,8 @@ class Finder:
         # "called on police to …": the parser often takes "on" for a particle
         if lemma == "call" and any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in verb.children):
             # the one called on hangs from the verb, or from the particle ("called on Republicans")
-            particles = [c for c in verb.children if c.dep_ == "prt"]
-            obj = next(
-                (
-                    c
-                    for c in [*verb.children, *(g for p in particles for g in p.children)]
-                    if c.dep_ == "dobj" or (c.dep_ == "pobj" and c.head.dep_ == "prt")
-                ),
-                None,
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+                (g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"), None
             )
             if obj is not None:
                 return _mention(obj)

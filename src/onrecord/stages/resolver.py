@@ -148,11 +148,12 @@ def _blend_shape(text: str) -> bool:
     return re.fullmatch(r"(?:[A-Z][a-z]+){2,}", text) is not None
 
 
-def _outlet_blend(doc: Any, text: str) -> bool:
-    """True for a blend ("HuffPo") of an organisation the article names."""
-    return _blend_shape(text) and any(
-        e.label_ == "ORG" and _blend_of(text, _org_words(e.text)) for e in doc.ents
-    )
+def _blended_outlet(doc: Any, text: str) -> str | None:
+    """The name of the organisation the article names whose blend ``text`` is ("HuffPo" for
+    "the Huffington Post"), or None."""
+    if not _blend_shape(text):
+        return None
+    return next((e.text for e in doc.ents if e.label_ == "ORG" and _blend_of(text, _org_words(e.text))), None)
 
 
 def _blend_of(short: str, words: list[str]) -> bool:
@@ -230,11 +231,11 @@ def _clean(text: str) -> str:
     return text
 
 
-# Lowercase words a title-case name or programme may hold: "Meet the Press", "Fox and Friends".
 # Pronouns an addressee the article never names may be ("could ask him about it").
 _ADDRESSED_PRONOUNS = frozenset("him her them".split())
 # Prepositions that tell where a group is ("the crowd in Iowa"), not who is in it.
 _WHERE = frozenset("in at across around near throughout outside inside".split())
+# Lowercase words a title-case name or programme may hold: "Meet the Press", "Fox and Friends".
 _TITLE_LINKS = frozenset("of and the with for on in at a an to 's \u2019s".split())
 
 
@@ -267,8 +268,12 @@ def _person_in_context(ent: Any) -> bool:
     if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
     doc = ent.doc
-    aged = ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].like_num
-    aged = aged and doc[ent.end + 2].text == "," and doc[ent.end + 1].text.isdigit()
+    aged = (
+        ent.end + 2 < len(doc)
+        and doc[ent.end].text == ","
+        and doc[ent.end + 1].text.isdigit()
+        and doc[ent.end + 2].text == ","
+    )
     head = ent.root.head
     person_noun = ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS
     return aged or person_noun
@@ -409,8 +414,8 @@ class Resolver:
             found, _p, _h = state._proper(head)
         if found is None and head.pos_ == "PRON" and head.lower_ in _ADDRESSED_PRONOUNS:
             # "before she could ask him about it": someone the article never names
-            plural = head.lower_ in ("them", "us", "you")
-            return Speaker(name=None, type="group" if plural else "person", description=head.text)
+            kind = "group" if head.lower_ == "them" else "person"
+            return Speaker(name=None, type=kind, description=head.text)
         return found
 
     # -- people ----------------------------------------------------------------------------
@@ -463,7 +468,7 @@ class Resolver:
                 if cut and not any(w in n for w in words[cut:] for n in body_names):
                     ent = ent[:cut]
             words = _name_words(ent.text)
-            if not words or (len(ent) == 1 and _outlet_blend(doc, ent.text)):
+            if not words or (len(ent) == 1 and _blended_outlet(doc, ent.text)):
                 continue  # "HuffPo": an outlet's short form the recogniser took for a person
             # a short form goes to the person of that name the article names most, then the
             # one named last; a fuller form completes a one-word person
@@ -509,7 +514,7 @@ class Resolver:
             for token in ent:
                 person_at[token.i] = match
         for head in sorted(named_sources, key=lambda t: t.i):
-            if head.i in person_at or _outlet_blend(doc, head.text):
+            if head.i in person_at or _blended_outlet(doc, head.text):
                 continue
             run = [
                 t
@@ -816,10 +821,9 @@ class _State:
         doc = self.doc
         # a name: the person entity at the head, or in an appositive of it
         person = self.person_at.get(head.i)
-        if person is None and head.pos_ == "PROPN" and _blend_shape(head.text):
-            outlet = self._blended_organisation(head.text)
-            if outlet is not None:  # "HuffPo" for "the Huffington Post"
-                return Speaker(name=outlet, type="organisation"), None, "metonym"
+        outlet = _blended_outlet(doc, head.text) if person is None and head.pos_ == "PROPN" else None
+        if outlet is not None:  # "HuffPo" for "the Huffington Post"
+            return Speaker(name=self._fullest_organisation(outlet), type="organisation"), None, "metonym"
         if person is None:
             for child in head.children:
                 # "President Obama" or "Obama, the president", not "one Sanders supporter"
@@ -1012,14 +1016,6 @@ class _State:
                     if name is not None:
                         break
         return Speaker(name=f"{name} {lemma}", type="organisation") if name is not None else None
-
-    def _blended_organisation(self, short: str) -> str | None:
-        """The fullest name of the organisation the article names whose short form, made of
-        its words' beginnings, ``short`` is ("HuffPo"), or None."""
-        for ent in self.doc.ents:
-            if ent.label_ == "ORG" and _blend_of(short, _org_words(ent.text)):
-                return self._fullest_organisation(ent.text)
-        return None
 
     def _fullest_organisation(self, text: str) -> str:
         """The longest name the article gives an organisation: "the Security Council" →
