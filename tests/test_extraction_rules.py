@@ -240,6 +240,15 @@ def test_no_one_named_in_a_quotation_is_the_pronoun_that_closes_it(extractor: An
     assert pick(extractor, text, cue="said")["speaker"] != "Bernie"
 
 
+def test_a_statement_someone_spoke_in_is_theirs_when_mentioned_again(extractor: Any) -> None:
+    text = (
+        '"There were no calls," the Calder Group said in a statement.\n\n'
+        "The statement was sent to reporters on Friday.\n\n"
+        '"We could not engage in a quid pro quo," the statement said.'
+    )
+    assert pick(extractor, text, source="the statement")["speaker"] == "the Calder Group"
+
+
 def test_a_mogul_is_a_role_the_article_gave_someone(extractor: Any) -> None:
     text = (
         "Donald Trump accepted the nomination on Thursday. Declaring that he alone can fix it, "

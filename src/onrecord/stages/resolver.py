@@ -954,12 +954,12 @@ class _State:
 
     def _issuer(self, head: Any, lemma: str) -> Speaker | None:
         """Who issued the document a definite mention refers back to: the owner of the
-        latest one of that name in the last sentences ("Fox News released a statement …
-        the statement said", "the order Curiel issued … the order said", "a report by the
-        committee … the report said"), or None."""
+        latest one of that name before it that names one ("Fox News said in a statement …
+        the statement said", "the order Curiel issued … the order said", "the committee’s
+        report … the report said"), or None."""
         here = self.sent_of.get(head.i, 0)
         for token in reversed(self.doc[: head.i]):
-            if here - self.sent_of.get(token.i, 0) > 8:
+            if here - self.sent_of.get(token.i, 0) > 20:
                 break
             if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or token.i in self.quoted:
                 continue
@@ -971,18 +971,21 @@ class _State:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
-            if token.dep_ in ("dobj", "nsubjpass"):
-                owners += [c for c in token.head.children if c.dep_ in ("nsubj", "agent")]
+            issuing = token.head
+            if token.dep_ == "pobj" and issuing.lower_ == "in":  # "said in a statement"
+                issuing = issuing.head
+            if token.dep_ in ("dobj", "nsubjpass") or issuing is not token.head:
+                owners += [c for c in issuing.children if c.dep_ in ("nsubj", "agent")]
             for owner in owners:
                 if owner.dep_ == "agent":
                     owner = next((g for g in owner.children if g.dep_ == "pobj"), owner)
                 if owner.i in self.person_at:
                     return self.speaker_of(self.person_at[owner.i])
                 ent, label = _entity_at(owner)
-                if ent is not None and label in ("ORG", "GPE"):
+                if (ent is not None and label in ("ORG", "GPE")) or owner.lemma_.lower() in _BODY_NOUNS:
                     found, _p, _h = self.resolve(owner, None)
-                    return found
-            return None  # the latest one names no issuer: so none is known
+                    if found is not None and found.name:
+                        return found
         return None
 
     def _owned_body(self, head: Any, lemma: str) -> Speaker | None:
