@@ -971,10 +971,9 @@ class _State:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
-            issuing = token.head
-            if token.dep_ == "pobj" and issuing.lower_ == "in":  # "said in a statement"
-                issuing = issuing.head
-            if token.dep_ in ("dobj", "nsubjpass") or issuing is not token.head:
+            spoken_in = token.dep_ == "pobj" and token.head.lower_ == "in"  # "said in a statement"
+            if spoken_in or token.dep_ in ("dobj", "nsubjpass"):
+                issuing = token.head.head if spoken_in else token.head
                 owners += [c for c in issuing.children if c.dep_ in ("nsubj", "agent")]
             for owner in owners:
                 if owner.dep_ == "agent":
