@@ -1686,3 +1686,42 @@ def test_a_parenthetical_cue_hung_on_an_auxiliary_reports_the_whole_clause(extra
         "Even then",
         "he\u2019s learned enough about the mayor that he\u2019s fairly sure he can\u2019t back her.",
     ]
+
+
+def test_a_verb_read_as_a_plural_noun_has_the_name_before_it_as_source(extractor: Any) -> None:
+    att = pick(
+        extractor, "Trump estimates that he spent $50 million on the race so far, supplemented by donations."
+    )
+    assert (att["cue"], att["source"], att["speaker"]) == ("estimates", "Trump", "Trump")
+    text = (
+        "Publicly, the GOP nominee feuds with his party\u2019s biggest national stars and dismisses the "
+        "advice of his aides."
+    )
+    assert pick(extractor, text, cue="dismisses")["source"] == "the GOP nominee"
+
+
+def test_the_surname_will_read_as_a_modal_is_the_source(extractor: Any) -> None:
+    text = (
+        "George Will is a columnist. In particular, Will wrote, Holt can beat Dunn. While Will "
+        "acknowledges Dunn\u2019s appeal as a \u201cforceful persona,\u201d he prefers Holt."
+    )
+    for cue in ("wrote", "acknowledges"):
+        att = pick(extractor, text, cue=cue)
+        assert (att["source"], att["speaker"]) == ("Will", "George Will")
+
+
+def test_the_subject_before_an_age_an_aside_or_a_parenthesis_is_found(extractor: Any) -> None:
+    att = pick(
+        extractor, "As a part of his plea, Marek Lazlo Barta, 44, said that he stole from nearly 100 people."
+    )
+    assert (att["source"], att["speaker"]) == ("Marek Lazlo Barta, 44", "Marek Lazlo Barta")
+    text = (
+        "Speaking in Harlem, Margaret Holt, without naming him, also accused Dunn of being a latecomer "
+        "to the issue."
+    )
+    assert pick(extractor, text, cue="also accused")["speaker"] == "Margaret Holt"
+    text = (
+        "Few politicians would ever admit this, but Sen. Carl Dunn (a Dover Democrat so boyish he has "
+        "been mistaken for a junior staffer) says he was unfocused."
+    )
+    assert pick(extractor, text, cue="says")["speaker"] == "Carl Dunn"

@@ -69,6 +69,11 @@ _STOPS = " \t\n.,;:!?"
 # Verbs of saying that answer "yes", "no" or "so".
 _ANSWERS = frozenset("say answer reply respond".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+# Nouns of people who hold a view of someone: the name compounded with one is whom they
+# back or fight ("Bernie Sanders supporters"), not who holds it.
+_BACKERS = frozenset(
+    "supporter backer critic opponent ally fan defender proponent advocate detractor".split()
+)
 # Verbs that direct the one they name to do what their infinitive says.
 _DIRECTING = TELL_VERBS | frozenset("push pressure call force lobby".split())
 # Verbs whose object does not do what their infinitive says: "promised voters to fix it",
@@ -1748,6 +1753,12 @@ class Finder:
                 owner = holder
         source = [t for t in self._np(owner) if noun.doc[t].dep_ != "case"] if owner is not None else []
         if owner is None:
+            # "BLM calls for action", "Trump estimates that he spent …" (a verb the parser
+            # read as a plural noun): the name before the noun holds it
+            named = self._compound_owner(noun, in_quote)
+            if named:
+                owner, source = noun.doc[named[-1]], named
+        if owner is None:
             # "criticism from Democrats in Congress", "drew praise from the mayor", "support
             # among social conservatives": the ones it comes from
             giver = self._giver(noun)
@@ -1772,6 +1783,34 @@ class Finder:
             subject=owner.i if owner is not None else None,
             head=noun.i,
         )
+
+    @staticmethod
+    def _compound_owner(noun: Any, in_quote: list[int], misread: bool = False) -> list[int]:
+        """The name a noun of saying is compounded with, right before it ("BLM calls for"), as
+        tokens; [] when there is none.  ``misread``: the noun is a verb the parser read as
+        one, so a described subject counts too ("the GOP nominee feuds with …")."""
+        left = [c for c in noun.lefts if c.dep_ == "compound"]
+        if not left or left[-1].i != noun.i - 1 or noun.lemma_.lower() in _BACKERS:
+            return []
+        name = left[-1]
+        named = name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG", "NORP")
+        if misread and name.pos_ == "NOUN":
+            named = True
+        if not named or in_quote[name.i] >= 0 or name.ent_type_ in ("DATE", "TIME", "GPE"):
+            return []
+        start = (
+            min(c.i for c in noun.lefts if c.dep_ in ("compound", "det", "amod", "poss"))
+            if misread
+            else name.i
+        )
+        start = min(start, name.left_edge.i)
+        while (
+            start > noun.sent.start
+            and noun.doc[start - 1].dep_ == "compound"
+            and noun.doc[start - 1].head.i == noun.i
+        ):
+            start -= 1
+        return [t.i for t in noun.doc[start : noun.i] if not t.is_punct or t.i > start]
 
     @staticmethod
     def _giver(noun: Any) -> Any:
@@ -2082,14 +2121,26 @@ class Finder:
         )
 
     @staticmethod
+    def _name_as_modal(verb: Any) -> Any:
+        """The surname "Will" that the parser read as the verb's modal ("Will wrote", "Will
+        acknowledges"): no modal comes before a past or present tense; else None."""
+        if verb.tag_ not in ("VBD", "VBZ"):
+            return None
+        return next(
+            (c for c in verb.children if c.dep_ == "aux" and c.text == "Will" and c.i == verb.i - 1), None
+        )
+
+    @staticmethod
     def _cue_tokens(verb: Any) -> list[int]:
         """The cue: the verb with its auxiliaries, negation, verb particles and the adverbs
         right before it ("also said", "has repeatedly denied"), as PolNeAR marks cues."""
+        named = Finder._name_as_modal(verb)
         parts = [verb.i] + [
             c.i
             for c in verb.children
             if (c.dep_ in ("aux", "auxpass", "neg", "prt") or (c.dep_ == "advmod" and c.lower_ == "back"))
             and abs(c.i - verb.i) <= 3
+            and (named is None or c.i != named.i)
         ]
         if Finder._after_aspect(verb):
             # "continued to portray", "goes on to say": the verb of going on is part of the cue
@@ -2202,6 +2253,9 @@ class Finder:
                     return self._np(pobj, (verb.i,)), pobj.i
         if _asked_passive(verb):
             return [], None  # "Asked about it, O'Neill said": O'Neill was asked, by someone unnamed
+        named = self._name_as_modal(verb)
+        if named is not None:
+            return [named.i], named.i
         # the subject nearest the verb, never one across a paragraph break ("12:15 p.m.\n\nTrump says")
         stray = self._stray_subject(verb)
         subjects = sorted(
@@ -2323,6 +2377,12 @@ class Finder:
             )
             if subj is not None:
                 return self._np(subj, (verb.i,)), subj.i
+        if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "NNS":
+            # "the GOP nominee feuds with … and dismisses …": the first verb read as a plural
+            # noun, its subject as the noun's compound
+            named = self._compound_owner(verb.head, in_quote, misread=True)
+            if named:
+                return named, named[-1]
         # "He called it “shameful” and called on leaders …": a second verb the parser hung on
         # the first one's object shares that verb's subject
         if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX") and verb.head.dep_ in _OBJECT_DEPS:
@@ -2704,18 +2764,53 @@ class Finder:
         return subject
 
     @staticmethod
+    def _prepositional_aside(doc: Any, k: int, start: int) -> int | None:
+        """The comma before an aside that opens with a preposition and ends at token ``k``
+        right before a comma ("Clinton, without naming him, also accused …", "MSNBC, for
+        one, did replay …"), else None."""
+        if doc[k + 1].text != ",":
+            return None
+        comma = next((j for j in range(k - 1, max(start, k - 10) - 1, -1) if doc[j].text == ","), None)
+        if comma is None or comma <= start or doc[comma + 1].dep_ != "prep":
+            return None
+        first = doc[comma + 1]
+        if first.lower_ in ("of", "to") or not all(first.i <= t.i <= k for t in first.subtree):
+            return None
+        return comma if first.right_edge.i == k else None
+
+    @staticmethod
     def _left_subject(verb: Any, in_quote: list[int]) -> Any:
         """The subject the parser hung elsewhere: the noun phrase right before a finite verb
         that has none ("Alarmed by the unrest, Senator Harry Reid, the minority leader,
         said …", where "Reid" became a conjunct of "unrest")."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "parataxis"):
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        if (verb.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or verb.dep_ not in ("ROOT", "parataxis"):
             return None
+        doc, start = verb.doc, verb.sent.start
         k = verb.i - 1
-        while k >= verb.sent.start and verb.doc[k].is_punct and verb.doc[k].text in ",\u2014":
-            k -= 1
-        if k < verb.sent.start:
+        while k >= start:
+            token = doc[k]
+            if token.is_punct and token.text in ",\u2014":
+                k -= 1
+            elif token.head.i == verb.i and token.dep_ in ("aux", "neg", "advmod") and k > start:
+                k -= 1  # "…, have said", "…, also accused"
+            elif token.text == ")" and doc[k - 1].text != "(":
+                # "Sen. Chris Murphy (a Connecticut Democrat …) says"
+                opening = next(
+                    (j for j in range(k - 1, max(start, k - 30) - 1, -1) if doc[j].text == "("), None
+                )
+                if opening is None:
+                    return None
+                k = opening - 1
+            elif token.like_num and doc[k + 1].text == "," and k > start and doc[k - 1].text == ",":
+                k -= 2  # "Marcel Lehel Lazar, 44, said"
+            elif token.text != "," and Finder._prepositional_aside(doc, k, start) is not None:
+                k = Finder._prepositional_aside(doc, k, start) - 1  # "Clinton, without naming him,"
+            else:
+                break
+        if k < start:
             return None
-        x = verb.doc[k]
+        x = doc[k]
         if in_quote[x.i] >= 0 or x.pos_ not in ("PROPN", "NOUN") or x.ent_type_ in ("DATE", "TIME"):
             return None
         while x.dep_ == "compound" and x.head.i < verb.i and x.head.i > x.i:

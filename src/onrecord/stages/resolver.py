@@ -901,8 +901,8 @@ class _State:
         # "where the secretary of state said": a common noun the tagger took for a name
         common = head.pos_ == "PROPN" and head.text[:1].islower() and head.lemma_.lower() in TITLES | _ROLES
         if (head.pos_ == "PROPN" and not common) or (
-            # "“…,” said Skelly": a name the tagger took for an adverb
-            head.pos_ in ("ADV", "ADJ", "X")
+            # "“…,” said Skelly": a name the tagger took for an adverb ("Will wrote": a modal)
+            head.pos_ in ("ADV", "ADJ", "X", "AUX")
             and head.text[:1].isupper()
             and head.i > head.sent.start
             and head.is_alpha
