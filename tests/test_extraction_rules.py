@@ -1725,3 +1725,51 @@ def test_the_subject_before_an_age_an_aside_or_a_parenthesis_is_found(extractor:
         "been mistaken for a junior staffer) says he was unfocused."
     )
     assert pick(extractor, text, cue="says")["speaker"] == "Carl Dunn"
+
+
+def _parsed(extractor: Any, rows: list[tuple[str, str, str, str, int]]) -> Any:
+    """A doc with the parse given row by row (word, tag, pos, dependency, head): the parser's
+    mistakes reproduced exactly, whatever the model makes of the words."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(
+        extractor.nlp.vocab,
+        words=words,
+        spaces=spaces,
+        tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+
+
+def test_the_subject_before_a_participle_aside_with_commas_of_its_own_is_found(extractor: Any) -> None:
+    from onrecord.stages.finder import Finder
+
+    # "Okafor, speaking later at a rally in Dayton, Ohio, did not mention Dunn.", parsed as the
+    # parser sometimes does: the name an adverbial clause, the verb without a subject
+    rows = [
+        ("Okafor", "NNP", "PROPN", "advcl", 14),
+        (",", ",", "PUNCT", "punct", 0),
+        ("speaking", "VBG", "VERB", "advcl", 14),
+        ("later", "RB", "ADV", "advmod", 2),
+        ("at", "IN", "ADP", "prep", 2),
+        ("a", "DT", "DET", "det", 6),
+        ("rally", "NN", "NOUN", "pobj", 4),
+        ("in", "IN", "ADP", "prep", 6),
+        ("Dayton", "NNP", "PROPN", "pobj", 7),
+        (",", ",", "PUNCT", "punct", 8),
+        ("Ohio", "NNP", "PROPN", "appos", 8),
+        (",", ",", "PUNCT", "punct", 8),
+        ("did", "VBD", "AUX", "aux", 14),
+        ("not", "RB", "PART", "neg", 14),
+        ("mention", "VB", "VERB", "ROOT", 14),
+        ("Dunn", "NNP", "PROPN", "dobj", 14),
+        (".", ".", "PUNCT", "punct", 14),
+    ]
+    doc = _parsed(extractor, rows)
+    subject = Finder._aside_subject(doc[14], [-1] * len(doc))
+    assert subject is not None and subject.text == "Okafor"

@@ -272,6 +272,17 @@ def _to_joins_cue(verb: Any, cue: list[int], content: list[Any]) -> tuple[list[i
     return cue, content
 
 
+def _finite(verb: Any) -> bool:
+    """True for a verb with a tense: "said", "says", "has said", "did not mention", "will
+    say" (not "saying", "to say" or "said" as a participle)."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if verb.tag_ == "VBN":
+        return any(c.lemma_ == "have" for c in aux)
+    return verb.tag_ == "VB" and any(c.tag_ in ("MD", "VBD", "VBZ", "VBP") and c.lower_ != "to" for c in aux)
+
+
 def _asked_passive(verb: Any) -> bool:
     """True for "asked" as a passive participle with no agent: "Asked about it, O'Neill
     said …", "when asked about his daughter's work, he …"."""
@@ -2559,12 +2570,12 @@ class Finder:
         asked about the deaths of journalists, had said …", "Sen. Richard J. Durbin
         (D-Ill.), noting the size of his following, said …"."""
         doc = verb.doc
-        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
-            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-        )
+        finite = _finite(verb)
         k = verb.i - 1
         # "…, last week said": a time before the verb is no part of the aside
-        while k > verb.sent.start and (doc[k].pos_ in ("AUX", "ADV") or doc[k].ent_type_ in ("DATE", "TIME")):
+        while k > verb.sent.start and (
+            doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].ent_type_ in ("DATE", "TIME")
+        ):
             k -= 1
         # "Paul Rivers, who worked as a strategist during the 2012 campaign, called …": a past
         # tense the parser took for a participle hung from the aside's last noun
@@ -2587,6 +2598,20 @@ class Finder:
             )
             if relative is not None and first.tag_ not in ("VBG", "VBN", "VBD"):
                 opening, first = relative, doc[relative + 1]
+            elif first.tag_ not in ("VBG", "VBN", "VBD"):
+                # "Trump, speaking later at a rally in Charleston, West Virginia, did not …"
+                participle = next(
+                    (
+                        j
+                        for j in range(opening - 1, max(verb.sent.start, opening - 20), -1)
+                        if doc[j].text == ","
+                        and doc[j + 1].tag_ == "VBG"
+                        and doc[j + 1].right_edge.i >= k - 1
+                    ),
+                    None,
+                )
+                if participle is not None:
+                    opening, first = participle, doc[participle + 1]
         if not (first.lower_ in ("who", "which") or (finite and first.tag_ in ("VBG", "VBN", "VBD"))):
             return None
         if hung and (first.lower_ != "who" or any(c.dep_ in ("advmod", "auxpass") for c in verb.children)):
@@ -2783,8 +2808,7 @@ class Finder:
         """The subject the parser hung elsewhere: the noun phrase right before a finite verb
         that has none ("Alarmed by the unrest, Senator Harry Reid, the minority leader,
         said …", where "Reid" became a conjunct of "unrest")."""
-        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-        if (verb.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or verb.dep_ not in ("ROOT", "parataxis"):
+        if not _finite(verb) or verb.dep_ not in ("ROOT", "parataxis"):
             return None
         doc, start = verb.doc, verb.sent.start
         k = verb.i - 1
