@@ -1773,3 +1773,17 @@ def test_the_subject_before_a_participle_aside_with_commas_of_its_own_is_found(e
     doc = _parsed(extractor, rows)
     subject = Finder._aside_subject(doc[14], [-1] * len(doc))
     assert subject is not None and subject.text == "Okafor"
+
+
+def test_the_one_who_acts_holds_the_stance_a_noun_after_a_preposition_names(extractor: Any) -> None:
+    text = "The council's Republican majority voted to end the debate and voted in favor of the bill."
+    assert pick(extractor, text, cue="favor of")["source"] == "The council's Republican majority"
+    att = pick(extractor, "Holt released a statement in opposition to the harbor deal last week.")
+    assert (att["cue"], att["source"]) == ("opposition to", "Holt")
+    att = pick(extractor, "Warren roused the crowd with criticism of the developer.")
+    assert (att["cue"], att["source"]) == ("criticism of", "Warren")
+    att = pick(extractor, "Reyes has been touring the state in hopes of winning over undecided voters.")
+    assert (att["cue"], att["source"]) == ("hopes of", "Reyes")
+    # the ones who support are no holders of their own support
+    att = pick(extractor, "That popularity extends to Democratic supporters of Dunn.")
+    assert att["source"] == ""

@@ -111,6 +111,11 @@ _OBJECT_DEPS = ("dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "aco
 _CLAUSE_END = {",", ".", "?", "!", "\u2014", "\u2013", "-", "--", "\u2026", ":"}
 # Words for the occasion of a statement: "in an interview with …", "in an email to …".
 # Verbs whose object noun of saying is their subject's ("voiced criticism of …")
+# Prepositions by which a verb carries a stance its subject takes: "voted in favor of",
+# "roused the crowd with criticism of", "backed away from a suggestion that".
+_HOLDING_PREPS = frozenset("in with from to under".split())
+# Verbs whose object after "to" is someone else's words: "responded to criticism of …".
+_ANSWERING = frozenset("respond react reply answer object listen point refer".split())
 _HOLDING = frozenset("voice express make issue offer raise share have hold level lodge".split())
 _MEDIA = frozenset(
     """interview statement letter call email e-mail memo message appearance conversation speech
@@ -1785,6 +1790,21 @@ class Finder:
             if holder is not None and (noun.dep_ == "attr" or noun.head.lemma_.lower() in _HOLDING):
                 owner = holder
                 source = self._np(holder, (noun.i,))
+        prep = noun.head
+        if (
+            owner is None
+            and noun.dep_ == "pobj"
+            and prep.lower_ in _HOLDING_PREPS
+            and noun.lemma_.lower() not in _BACKERS | {"question"}  # "fielded questions about …"
+            and not (prep.lower_ == "to" and prep.head.lemma_.lower() in _ANSWERING)
+            and prep.head.pos_ == "VERB"
+            and prep.head.i < noun.i
+        ):
+            # "voted in favor of the bill", "released a statement in opposition to …", "roused
+            # the crowd with criticism of …": the one who acted holds it
+            found, subject = self._source(prep.head, in_quote)
+            if subject is not None and in_quote[subject] < 0:
+                owner, source = noun.doc[subject], found
         return Candidate(
             cue=cue,
             source=source,
