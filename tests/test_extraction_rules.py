@@ -1787,3 +1787,12 @@ def test_the_one_who_acts_holds_the_stance_a_noun_after_a_preposition_names(extr
     # the ones who support are no holders of their own support
     att = pick(extractor, "That popularity extends to Democratic supporters of Dunn.")
     assert att["source"] == ""
+
+
+def test_a_past_tense_read_as_a_participle_of_someone_named_has_them_as_source(extractor: Any) -> None:
+    text = 'The board voted to ban the show; one councillor called Okafor "the king of empty promises."'
+    att = pick(extractor, text, cue="called")
+    assert (att["source"], att["content"]) == ("one councillor", ['Okafor "the king of empty promises."'])
+    # a name given is no one's words
+    att = pick(extractor, 'The hacker known as "Lynx" was arrested.', cue="known as")
+    assert att["source"] == ""

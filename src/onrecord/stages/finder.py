@@ -2162,6 +2162,30 @@ class Finder:
         )
 
     @staticmethod
+    def _misread_past(verb: Any, in_quote: list[int]) -> Any:
+        """The subject of a past tense the parser read as a participle describing it: "…; one
+        lawmaker called Trump “…”", "…, the candidate boasted of his skills", where no verb
+        of the sentence has the noun as its subject or object; else None."""
+        noun = verb.head
+        if verb.tag_ != "VBN" or verb.dep_ != "acl" or noun.i != verb.i - 1 or in_quote[noun.i] >= 0:
+            return None
+        if verb.lemma_.lower() == "know":
+            return None  # "the hacker known as “Guccifer”"
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in _SUBJECTS + _OBJECT_DEPS + ("pobj",):
+            return None
+        # someone known ("the candidate", "one lawmaker", "Skelly"), not "a measure called …"
+        if noun.pos_ == "NOUN" and not any(
+            c.lower_ in ("the", "one", "this") for c in noun.children if c.dep_ in ("det", "nummod")
+        ):
+            return None
+        if any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+            return None
+        before = verb.doc[noun.left_edge.i - 1] if noun.left_edge.i > verb.sent.start else None
+        if before is not None and before.text not in (",", ";", ":", "\u2014"):
+            return None
+        return noun
+
+    @staticmethod
     def _cue_tokens(verb: Any) -> list[int]:
         """The cue: the verb with its auxiliaries, negation, verb particles and the adverbs
         right before it ("also said", "has repeatedly denied"), as PolNeAR marks cues."""
@@ -2252,6 +2276,7 @@ class Finder:
             and verb.head.pos_ in ("NOUN", "PROPN")
             and in_quote[verb.head.i] < 0
             and Finder._aside_subject(verb, in_quote) is None  # not "Rivers, who …, called it …"
+            and Finder._misread_past(verb, in_quote) is None  # nor "…; one lawmaker called it …"
             # nor "De Blasio, speaking on WOR710, called Trump …" ("Lazar, 44, known as" names)
             and not (lemma != "know" and Finder._hung_on_subject(verb, in_quote))
         ):
@@ -2287,6 +2312,9 @@ class Finder:
         named = self._name_as_modal(verb)
         if named is not None:
             return [named.i], named.i
+        doer = self._misread_past(verb, in_quote)
+        if doer is not None:
+            return [t for t in self._np(doer, (verb.i,)) if t < verb.i], doer.i
         # the subject nearest the verb, never one across a paragraph break ("12:15 p.m.\n\nTrump says")
         stray = self._stray_subject(verb)
         subjects = sorted(
