@@ -1796,3 +1796,11 @@ def test_a_past_tense_read_as_a_participle_of_someone_named_has_them_as_source(e
     # a name given is no one's words
     att = pick(extractor, 'The hacker known as "Lynx" was arrested.', cue="known as")
     assert att["source"] == ""
+
+
+def test_a_place_named_after_someone_brings_no_one_into_the_article(extractor: Any) -> None:
+    text = (
+        "Speaking to reporters at the White House James S. Brady briefing room Sunday, the president "
+        'framed the attack as an act of terror. "We stand together," he said.'
+    )
+    assert pick(extractor, text, cue="said")["speaker"] is None

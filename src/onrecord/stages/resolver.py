@@ -259,6 +259,15 @@ def _dateline_person(ent: Any) -> bool:
     )
 
 
+def _named_after(doc: Any, ent: Any) -> bool:
+    """True for a person's name that names a place or an institution after them: "the James S.
+    Brady Press Briefing Room", "the Ronald Reagan Presidential Library"."""
+    head = ent.root.head
+    if ent.root.dep_ != "compound" or head.i < ent.end or head.i - ent.end > 3:
+        return False
+    return any(t.lower_ in _NAMED_AFTER for t in doc[ent.end : head.i + 1])
+
+
 def _person_in_context(ent: Any) -> bool:
     """True for a name the recogniser took for an organisation that its context shows is a
     person's: an age after it ("Guadalupe Potocacetpl, 35,") or a noun for a person it
@@ -467,6 +476,8 @@ class Resolver:
                 )
                 if cut and not any(w in n for w in words[cut:] for n in body_names):
                     ent = ent[:cut]
+            if _named_after(doc, ent):
+                continue  # "the James S. Brady Press Briefing Room": a place, no one there
             words = _name_words(ent.text)
             if not words or (len(ent) == 1 and _blended_outlet(doc, ent.text)):
                 continue  # "HuffPo": an outlet's short form the recogniser took for a person
@@ -1294,6 +1305,11 @@ _GENERIC_BODIES = frozenset("agency company firm organization organisation netwo
 _BODIES = frozenset("campaign administration government team office camp party".split())
 # Capitalised words after a person's name that make it the name of something else ("the
 # Obama Administration", "the Clinton Foundation").
+# Places and institutions named after someone ("the Ronald Reagan Presidential Library").
+_NAMED_AFTER = frozenset(
+    """room library center centre airport stadium arena building memorial hall bridge institute
+    school university college foundation award prize highway avenue street park museum""".split()
+)
 _NOT_NAME_HEADS = frozenset(
     """administration campaign foundation center centre institute library school university act
     bill plan doctrine era rule team camp family fund group office presidency show""".split()
