@@ -1804,3 +1804,21 @@ def test_a_place_named_after_someone_brings_no_one_into_the_article(extractor: A
         'framed the attack as an act of terror. "We stand together," he said.'
     )
     assert pick(extractor, text, cue="said")["speaker"] is None
+
+
+def test_the_first_verb_of_a_series_hung_on_the_next_lends_it_its_subject(extractor: Any) -> None:
+    text = (
+        "Okafor jokingly offered the man a job as Secretary of Defense, then says he\u2019ll welcome "
+        "advice from anyone who wants to talk to him."
+    )
+    assert pick(extractor, text, cue="says")["source"] == "Okafor"
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_of_both_its_verbs(extractor: Any) -> None:
+    text = (
+        "At a June campaign event in St. Clairsville, Ohio, 62-year-old Margaret Holt also railed "
+        "against the council, and explained how much it upset her to hear them speak."
+    )
+    for cue in ("also railed against", "explained"):
+        att = pick(extractor, text, cue=cue)
+        assert (att["source"], att["speaker"]) == ("62-year-old Margaret Holt", "Margaret Holt")

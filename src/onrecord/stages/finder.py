@@ -2498,6 +2498,10 @@ class Finder:
                     # hung the participle on the words said; the one who said them adds
                     head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
+                if subj is None and verb.dep_ == "conj" and head.i == verb.head.i and _finite(verb):
+                    # "…, Brenda Johnson also railed against immigrants, and explained …": the
+                    # subject the parser hung elsewhere is the first verb's, and so the second's
+                    subj = self._left_subject(head, in_quote) or self._aside_subject(head, in_quote)
                 if subj is not None:
                     # "The candidate has mocked …, referred to …": a finite verb in a series,
                     # which the parser hung as a clause of the first one, shares its subject
@@ -2816,6 +2820,25 @@ class Finder:
         )
 
     @staticmethod
+    def _first_in_series(verb: Any, clause: Any, in_quote: list[int]) -> bool:
+        """True when ``clause`` is the first verb of a series the parser hung on the next one
+        ("Kasich offered the man a job, then says he’ll welcome advice"): its subject opens
+        the sentence, and only a comma, "and" or an adverb stands between them."""
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subject is None or subject.left_edge.i != verb.sent.start or in_quote[subject.i] >= 0:
+            return False
+        if clause.tag_ not in ("VBD", "VBZ", "VBP") or subject.tag_ in ("WP", "WDT", "EX"):
+            return False
+        between = verb.doc[clause.right_edge.i + 1 : verb.i]
+        if not between or between[0].text != ",":
+            return False
+        if not all(
+            t.text == "," or t.lower_ == "and" or (t.pos_ == "ADV" and t.head.i == verb.i) for t in between
+        ):
+            return False
+        return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
+
+    @staticmethod
     def _clause_subject(verb: Any, in_quote: list[int]) -> Any:
         """The subject the parser gave a clause it hung before a verb that has words of its
         own after it ("Mr. Slink, whose start-up uses big data, said Mr. Trump was …", where
@@ -2823,6 +2846,8 @@ class Finder:
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
             return None
         left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if len(left) == 1 and Finder._first_in_series(verb, left[0], in_quote):
+            return next(c for c in left[0].children if c.dep_ == "nsubj")
         if len(left) != 1 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
             return None
         clause = left[0]
@@ -2887,12 +2912,24 @@ class Finder:
             return None
         while x.dep_ == "compound" and x.head.i < verb.i and x.head.i > x.i:
             x = x.head
+        # "At an event in St. Clairsville, Ohio, 62-year-old Brenda Johnson railed …": a name after
+        # the comma that closes an opening phrase, which the parser took for a second object
+        opening = x.dep_ == "pobj" and x.pos_ == "PROPN" and doc[x.left_edge.i - 1].text == ","
         # "Brent Bozell III, founder of the Media Research Center, tells …"
-        while x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.pos_ in ("NOUN", "PROPN"):
+        while (
+            not opening
+            and x.dep_ == "pobj"
+            and x.head.dep_ == "prep"
+            and x.head.head.pos_ in ("NOUN", "PROPN")
+        ):
             x = x.head.head
         if x.dep_ == "appos" and x.pos_ == "NOUN" and x.head.pos_ == "PROPN" and x.head.i < x.i:
             x = x.head  # "Harry Reid, the minority leader,"
-        if x.dep_ in ("pobj", "dobj", "poss", "npadvmod") or x.ent_type_ in ("GPE", "LOC", "FAC"):
+        if (x.dep_ in ("pobj", "dobj", "poss", "npadvmod") and not opening) or x.ent_type_ in (
+            "GPE",
+            "LOC",
+            "FAC",
+        ):
             return None
         return x
 
