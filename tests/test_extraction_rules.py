@@ -1822,3 +1822,10 @@ def test_a_name_after_an_opening_phrase_is_the_subject_of_both_its_verbs(extract
     for cue in ("also railed against", "explained"):
         att = pick(extractor, text, cue=cue)
         assert (att["source"], att["speaker"]) == ("62-year-old Margaret Holt", "Margaret Holt")
+
+
+def test_a_share_of_people_before_the_verb_is_its_source_not_its_cue(extractor: Any) -> None:
+    att = pick(extractor, "Two-thirds support reducing the fines for people convicted of parking offenses.")
+    assert (att["cue"], att["source"]) == ("support", "Two-thirds")
+    att = pick(extractor, "On economic issues, more call themselves conservative (38%) than liberal (33%).")
+    assert (att["cue"], att["source"], att["addressee"]) == ("call", "more", None)

@@ -85,7 +85,7 @@ _NOT_OBJECT_CONTROL = (
 # How the parser hangs a share of people it did not take for the subject ("About 4 in 10 say").
 _COUNTING_DEPS = ("nummod", "quantmod", "advmod", "npadvmod", "prep", "nmod", "amod")
 _COUNTING_WORDS = frozenset(
-    "most many some half majority few all percent % third thirds quarter quarters".split()
+    "most many more some half majority few fewer all percent % third thirds quarter quarters".split()
 )
 # Verbs whose content may be a question ("asked if …", "wondered whether …").
 _QUESTIONING = frozenset("ask wonder question inquire enquire".split())
@@ -1739,7 +1739,12 @@ class Finder:
         # before the noun are part of the cue, as PolNeAR marks it
         cue = [noun.i]
         for left in reversed(list(noun.lefts)):
-            if left.dep_ == "amod" and left.i == cue[0] - 1 and left.pos_ in ("ADJ", "VERB"):
+            if (
+                left.dep_ == "amod"
+                and left.i == cue[0] - 1
+                and left.pos_ in ("ADJ", "VERB")
+                and left.lower_ not in _COUNTING_WORDS  # "Many fear …": who, not how
+            ):
                 cue.insert(0, left.i)
         preps = _CONTENT_PREPS | {"to"} if noun.lemma_.lower() in _TO_NOUNS else _CONTENT_PREPS
         found = self._complement(noun, ("acl", "ccomp"), preps, "noun_")
@@ -1771,7 +1776,7 @@ class Finder:
         if owner is None:
             # "BLM calls for action", "Trump estimates that he spent …" (a verb the parser
             # read as a plural noun): the name before the noun holds it
-            named = self._compound_owner(noun, in_quote)
+            named = self._compound_owner(noun, in_quote) or self._counted_owner(noun, in_quote)
             if named:
                 owner, source = noun.doc[named[-1]], named
         if owner is None:
@@ -1842,6 +1847,20 @@ class Finder:
         ):
             start -= 1
         return [t.i for t in noun.doc[start : noun.i] if not t.is_punct or t.i > start]
+
+    @staticmethod
+    def _counted_owner(noun: Any, in_quote: list[int]) -> list[int]:
+        """The share of people before a verb the parser read as the noun that opens the
+        sentence ("Many fear Trump will …", "Two-thirds support reducing …"), else []."""
+        if noun.dep_ != "ROOT" or not any(c.dep_ in ("ccomp", "acl", "xcomp") for c in noun.rights):
+            return []
+        left = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nummod")]
+        if not left or left[-1].i != noun.i - 1 or left[-1].lower_ not in _COUNTING_WORDS:
+            return []
+        start = min(c.left_edge.i for c in left)
+        if start != noun.sent.start or any(in_quote[t.i] >= 0 for t in noun.doc[start : noun.i]):
+            return []
+        return list(range(start, noun.i))
 
     @staticmethod
     def _giver(noun: Any) -> Any:
@@ -2208,7 +2227,7 @@ class Finder:
         while k >= 0 and verb.i - k <= 4:
             token = verb.doc[k]
             if token.head.i == verb.i and token.dep_ == "advmod" and token.tag_ in ("RB", "RBR", "RBS"):
-                if token.lower_ in _NOT_CUE_ADVERBS:
+                if token.lower_ in _NOT_CUE_ADVERBS or token.lower_ in _COUNTING_WORDS:
                     break
                 parts.append(k)
             elif token.i not in parts:
@@ -2752,7 +2771,14 @@ class Finder:
                 break
             start = child.left_edge.i
         words = [t for t in doc[start : verb.i]]
-        if not words or words[-1].pos_ == "ADV" or any(in_quote[t.i] >= 0 or t.is_punct for t in words):
+        while words and words[0].pos_ in ("ADP", "SCONJ", "CCONJ") and words[0].lower_ != "about":
+            words = words[1:]  # "after half said so": when, then who
+        counting = bool(words) and words[-1].lower_ in _COUNTING_WORDS
+        if (
+            not words
+            or (words[-1].pos_ == "ADV" and not counting)
+            or any(in_quote[t.i] >= 0 or t.is_punct for t in words)
+        ):
             return []  # "and most recently defended": when, not who
         if not any(t.pos_ == "NUM" or t.lower_ in _COUNTING_WORDS for t in words):
             return []
@@ -3139,7 +3165,14 @@ class Finder:
                 and to_speaker
             ):
                 return _mention(pobj)
-            if word in ("on", "upon") and head_lemma == "call" and nominal and not opening:
+            # "called on voters to …" (not "On economic issues, more call themselves …")
+            if (
+                word in ("on", "upon")
+                and head_lemma == "call"
+                and nominal
+                and not opening
+                and prep.i > prep.head.i
+            ):
                 return _mention(pobj)
             if word in ("in", "during", "at", "on") and pobj.lemma_.lower() in _MEDIA:
                 inner = next(
