@@ -2927,8 +2927,8 @@ class Finder:
                 k = opening - 1
             elif token.like_num and doc[k + 1].text == "," and k > start and doc[k - 1].text == ",":
                 k -= 2  # "Marcel Lehel Lazar, 44, said"
-            elif token.text != "," and Finder._prepositional_aside(doc, k, start) is not None:
-                k = Finder._prepositional_aside(doc, k, start) - 1  # "Clinton, without naming him,"
+            elif token.text != "," and (comma := Finder._prepositional_aside(doc, k, start)) is not None:
+                k = comma - 1  # "Clinton, without naming him,"
             else:
                 break
         if k < start:
