@@ -1829,3 +1829,17 @@ def test_a_share_of_people_before_the_verb_is_its_source_not_its_cue(extractor: 
     assert (att["cue"], att["source"]) == ("support", "Two-thirds")
     att = pick(extractor, "On economic issues, more call themselves conservative (38%) than liberal (33%).")
     assert (att["cue"], att["source"], att["addressee"]) == ("call", "more", None)
+
+
+def test_a_content_the_parser_ended_early_reaches_the_quotation_closing_its_sentence(extractor: Any) -> None:
+    text = (
+        'Holt added that she could live without owning a Gulfstream 650 but it was a "real comfort to have."'
+    )
+    att = pick(extractor, text, cue="added")
+    assert att["kind"] == "mixed"
+    assert att["content"] == [
+        'that she could live without owning a Gulfstream 650 but it was a "real comfort to have."'
+    ]
+    # not over another statement's cue: the crowd's words stay the crowd's
+    text = 'Okafor said the wall would rise, at which point the crowd chanted "Build the wall!"'
+    assert pick(extractor, text, cue="said")["content"] == ["the wall would rise"]

@@ -592,7 +592,8 @@ class Finder:
             used_cues.update(cand.cue)
         for cand in found:
             cand.content = [self._cover_quotes(text, span, pieces, top) for span in cand.content]
-        self._reach_quotes(text, found, top)
+        cues = SpanIndex((Span(doc[i].idx, doc[i].idx + len(doc[i])), id(c)) for c in found for i in c.cue)
+        self._reach_quotes(text, found, top, cues)
         # "she said she recalls …", "said he thought that …": the inner belief repeats the
         # outer statement; "what he called …" sits inside the words of another cue. What
         # someone seemed to do holds no one's words ("appeared to dismiss it, when he told
@@ -759,7 +760,7 @@ class Finder:
         return Span(start, end)
 
     @staticmethod
-    def _reach_quotes(text: str, found: list[Candidate], top: list[Quote]) -> None:
+    def _reach_quotes(text: str, found: list[Candidate], top: list[Quote], cues: SpanIndex) -> None:
         """Carry a content that stops right before a quotation of the same sentence into it.
 
         The parser sometimes ends a clause early and leaves the quoted rest hanging from
@@ -778,12 +779,40 @@ class Finder:
                 continue
             gap = _GAP_RE.match(text, last.end)
             qi = opening.get(gap.end()) if gap else None
+            if qi is None:
+                qi = Finder._closing_quote(text, last.end, top, taken, cues)
             if qi is None or taken.holders(top[qi].start, top[qi].start):
                 continue
             if not top[qi].closed or len(top[qi].pieces) > 1:
                 continue
             cand.content[-1] = Span(last.start, top[qi].end)
             cand.quotes = sorted(set(cand.quotes) | {qi})
+
+    @staticmethod
+    def _closing_quote(
+        text: str, end: int, top: list[Quote], taken: SpanIndex, cues: SpanIndex
+    ) -> int | None:
+        """The quotation that closes the sentence a content stops in, when only unclaimed words
+        of that sentence stand between them ("added that he could get by without a Boeing 757
+        but it was a ''great luxury to have.''", where the parser ended the clause early);
+        else None."""
+        qi = next((k for k, quote in enumerate(top) if quote.start >= end), None)
+        if qi is None:
+            return None
+        quote = top[qi]
+        between = text[end : quote.start]
+        if len(between) > 100 or any(ch in between for ch in '.!?;:\n\u201c\u201d"'):
+            return None
+        if any(
+            taken.holders(k, k) or cues.holders(k, k)
+            for k in range(end, quote.start)
+            if not text[k].isspace()
+        ):
+            return None  # another statement's words or cue stand between
+        after = text[quote.end : quote.end + 3]
+        if after.strip(" \t.,)") and not after.startswith("\n"):
+            return None  # the quotation ends no sentence: "… “a fraud” and a phony"
+        return qi
 
     # -- quotations ------------------------------------------------------------------------
     @staticmethod
