@@ -793,8 +793,8 @@ class Finder:
         text: str, end: int, top: list[Quote], taken: SpanIndex, cues: SpanIndex
     ) -> int | None:
         """The quotation that closes the sentence a content stops in, when only unclaimed words
-        of that sentence stand between them ("added that he could get by without a Boeing 757
-        but it was a ''great luxury to have.''", where the parser ended the clause early);
+        of that sentence stand between them ("added that she could live without a Gulfstream 650
+        but it was a “real comfort to have.”", where the parser ended the clause early);
         else None."""
         qi = next((k for k, quote in enumerate(top) if quote.start >= end), None)
         if qi is None:
@@ -2547,7 +2547,7 @@ class Finder:
                     head = head.head
                 subj = next((c for c in head.children if c.dep_ in _SUBJECTS and in_quote[c.i] < 0), None)
                 if subj is None and verb.dep_ == "conj" and head.i == verb.head.i and _finite(verb):
-                    # "…, Brenda Johnson also railed against immigrants, and explained …": the
+                    # "…, Margaret Holt also railed against the council, and explained …": the
                     # subject the parser hung elsewhere is the first verb's, and so the second's
                     subj = self._left_subject(head, in_quote) or self._aside_subject(head, in_quote)
                 if subj is not None:
@@ -2699,7 +2699,7 @@ class Finder:
             if relative is not None and first.tag_ not in ("VBG", "VBN", "VBD"):
                 opening, first = relative, doc[relative + 1]
             elif first.tag_ not in ("VBG", "VBN", "VBD"):
-                # "Trump, speaking later at a rally in Charleston, West Virginia, did not …"
+                # "Okafor, speaking later at a rally in Dayton, Ohio, did not mention …"
                 participle = next(
                     (
                         j
@@ -2877,7 +2877,7 @@ class Finder:
     @staticmethod
     def _first_in_series(verb: Any, clause: Any, in_quote: list[int]) -> bool:
         """True when ``clause`` is the first verb of a series the parser hung on the next one
-        ("Kasich offered the man a job, then says he’ll welcome advice"): its subject opens
+        ("Okafor offered the man a job, then says he’ll welcome advice"): its subject opens
         the sentence, and only a comma, "and" or an adverb stands between them."""
         subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
         if subject is None or subject.left_edge.i != verb.sent.start or in_quote[subject.i] >= 0:
@@ -2919,7 +2919,7 @@ class Finder:
     @staticmethod
     def _prepositional_aside(doc: Any, k: int, start: int) -> int | None:
         """The comma before an aside that opens with a preposition and ends at token ``k``
-        right before a comma ("Clinton, without naming him, also accused …", "MSNBC, for
+        right before a comma ("Holt, without naming him, also accused …", "the network, for
         one, did replay …"), else None."""
         if doc[k + 1].text != ",":
             return None
@@ -2947,7 +2947,7 @@ class Finder:
             elif token.head.i == verb.i and token.dep_ in ("aux", "neg", "advmod") and k > start:
                 k -= 1  # "…, have said", "…, also accused"
             elif token.text == ")" and doc[k - 1].text != "(":
-                # "Sen. Chris Murphy (a Connecticut Democrat …) says"
+                # "Sen. Carl Dunn (a Dover Democrat …) says"
                 opening = next(
                     (j for j in range(k - 1, max(start, k - 30) - 1, -1) if doc[j].text == "("), None
                 )
@@ -2955,9 +2955,9 @@ class Finder:
                     return None
                 k = opening - 1
             elif token.like_num and doc[k + 1].text == "," and k > start and doc[k - 1].text == ",":
-                k -= 2  # "Marcel Lehel Lazar, 44, said"
+                k -= 2  # "Marek Barta, 44, said"
             elif token.text != "," and (comma := Finder._prepositional_aside(doc, k, start)) is not None:
-                k = comma - 1  # "Clinton, without naming him,"
+                k = comma - 1  # "Holt, without naming him,"
             else:
                 break
         if k < start:
@@ -2967,7 +2967,7 @@ class Finder:
             return None
         while x.dep_ == "compound" and x.head.i < verb.i and x.head.i > x.i:
             x = x.head
-        # "At an event in St. Clairsville, Ohio, 62-year-old Brenda Johnson railed …": a name after
+        # "At an event in Dayton, Ohio, 62-year-old Margaret Holt railed …": a name after
         # the comma that closes an opening phrase, which the parser took for a second object
         opening = x.dep_ == "pobj" and x.pos_ == "PROPN" and doc[x.left_edge.i - 1].text == ","
         # "Brent Bozell III, founder of the Media Research Center, tells …"

@@ -477,7 +477,7 @@ class Resolver:
                 if cut and not any(w in n for w in words[cut:] for n in body_names):
                     ent = ent[:cut]
             if _named_after(doc, ent):
-                continue  # "the James S. Brady Press Briefing Room": a place, no one there
+                continue  # "the James S. Brady briefing room": a place, no one there
             words = _name_words(ent.text)
             if not words or (len(ent) == 1 and _blended_outlet(doc, ent.text)):
                 continue  # "HuffPo": an outlet's short form the recogniser took for a person
