@@ -767,7 +767,9 @@ class Finder:
         another word ("proclaimed that Christians fleeing Syria “cannot come into this
         country”", "embraced enhanced interrogation techniques -- “I think …”"): a quotation
         that opens where the content stops, with nothing but space or a dash between and no
-        other candidate's words over it, is the rest of that content.
+        other candidate's words over it, is the rest of that content; so is the quotation
+        that closes the content's sentence when only unclaimed words stand between
+        (``_closing_quote``; ``cues``: the cue words of every candidate).
         """
         opening = {quote.start: qi for qi, quote in enumerate(top)}
         taken = SpanIndex((span, id(c)) for c in found for span in c.content)
