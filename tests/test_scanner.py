@@ -139,3 +139,11 @@ def test_opening_mark_typed_as_the_closing_one() -> None:
 def test_paragraph_opened_with_a_closing_mark() -> None:
     text = "\u201d\u2026 he delivered a mix of orthodoxy,\u201d Barabak wrote."
     assert texts(text) == ["\u201d\u2026 he delivered a mix of orthodoxy,\u201d"]
+
+
+def test_single_quotation_closing_inside_doubled_apostrophes() -> None:
+    # ,''' : the inner single quotation closes first, then the doubled apostrophes
+    text = "''I would call it 'plain,''' said Ward. '''Firebird,''' he replied. ''Next.''"
+    assert texts(text) == ["''I would call it 'plain,'''", "'''Firebird,'''", "''Next.''"]
+    nested = [q.span.text(text) for q in scan(text) if q.depth == 1]
+    assert nested == ["'plain,'", "'Firebird,'"]

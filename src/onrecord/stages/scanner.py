@@ -187,6 +187,12 @@ class QuoteScanner:
                 role = "close"  # “…51 percent.“ : an opening mark typed where the closing one goes
             if mark == "''" and role == "none":
                 continue
+            mark_end = match.end()
+            third = text[mark_end : mark_end + 1] == "'"
+            if mark == "''" and third and open_at is not None and before.strip():
+                # ''… 'plain,''' : a single quotation closes inside the double one, whose own
+                # two closing apostrophes are the last two of the three
+                role, mark_end = "close", mark_end + 1
             if open_at is None:
                 if role in ("open", "both"):
                     open_at = match.start()
@@ -196,7 +202,7 @@ class QuoteScanner:
                 if role == "close" or (
                     role == "open" and mark in "\u201c\u201d" and text[open_at] == "\u201e"
                 ):
-                    found.append(Quote((Span(open_at, match.end()),)))
+                    found.append(Quote((Span(open_at, mark_end),)))
                     open_at = None
                 elif (
                     role == "open"
