@@ -147,3 +147,10 @@ def test_single_quotation_closing_inside_doubled_apostrophes() -> None:
     assert texts(text) == ["''I would call it 'plain,'''", "'''Firebird,'''", "''Next.''"]
     nested = [q.span.text(text) for q in scan(text) if q.depth == 1]
     assert nested == ["'plain,'", "'Firebird,'"]
+
+
+def test_quotation_opened_with_the_closing_mark_inside_a_paragraph() -> None:
+    text = "Aides could not ”get near him on the issues.” She left."
+    assert texts(text) == ["”get near him on the issues.”"]
+    # inside a quotation the same mark closes it
+    assert texts("“It is fair,”Ward said. “We agree.”") == ["“It is fair,”", "“We agree.”"]
