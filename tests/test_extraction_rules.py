@@ -1843,3 +1843,14 @@ def test_a_content_the_parser_ended_early_reaches_the_quotation_closing_its_sent
     # not over another statement's cue: the crowd's words stay the crowd's
     text = 'Okafor said the wall would rise, at which point the crowd chanted "Build the wall!"'
     assert pick(extractor, text, cue="said")["content"] == ["the wall would rise"]
+
+
+def test_an_office_of_a_place_gives_its_holder_the_title(extractor: Any) -> None:
+    # "Secretary of State Ann Ware": "the secretary" is Ware, and "State" is no part of her name
+    for office in ("Secretary of State Ann Ware", "Oregon Secretary of State Ann Lundy Ware"):
+        text = (
+            f"{office} defended the count on Tuesday. Bob Tillman, a party official, "
+            'disagreed with the plan. "The count was fair and complete," the secretary of state said.'
+        )
+        assert pick(extractor, text, source="the secretary of state")["speaker"].endswith("Ware")
+        assert pick(extractor, text, cue="defended")["speaker"] in ("Ann Ware", "Ann Lundy Ware")
