@@ -1854,3 +1854,12 @@ def test_an_office_of_a_place_gives_its_holder_the_title(extractor: Any) -> None
         )
         assert pick(extractor, text, source="the secretary of state")["speaker"].endswith("Ware")
         assert pick(extractor, text, cue="defended")["speaker"] in ("Ann Ware", "Ann Lundy Ware")
+
+
+def test_a_day_after_the_verb_is_when_not_whom_and_the_infinitive_is_what(extractor: Any) -> None:
+    att = pick(extractor, "Holm promised Sunday at a rally in Reno to end \u201cthe wasteful program.\u201d")
+    assert att["content"] == ["to end \u201cthe wasteful program.\u201d"]
+    assert att["addressee"] is None
+    # an infinitive the parser hung as an adverbial clause: "called for X to resign"
+    att = pick(extractor, "Holm called for the mayor to resign.", cue="called")
+    assert att["content"] == ["for the mayor to resign"]

@@ -41,6 +41,7 @@ _SECOND_ACTS = (
 # Verbs whose "to" is part of the cue: "referred to X as …", "pointed to the polls".
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
 _CONTENT_DEPS = ("ccomp", "parataxis")
 # Prepositions after an adjective that hold what a stance is about ("skeptical of",
 # "worried about", "upbeat on", "angry over", "furious with").
@@ -216,6 +217,11 @@ _CHANNELS = frozenset(
     blog television tv radio air stage floor trail phone telephone camera record internet web
     page feed account hill""".split()
 )
+
+
+def _day(token: Any) -> bool:
+    """A day named as when something was said ("promised Sunday", not "USA TODAY")."""
+    return token.lower_ in _WEEKDAYS and not token.is_upper
 
 
 def _mention(token: Any) -> list[int]:
@@ -1575,7 +1581,17 @@ class Finder:
         joined: list[int] = []  # words that join the cue
         if not content and (lemma in INFINITIVE_CUES or self.open):
             for child in verb.children:
-                if child.dep_ == "xcomp" and child.i not in aired:
+                # (the parser hangs some infinitives as adverbial clauses: "promised Sunday
+                # at a rally to end …")
+                infinitive = child.dep_ == "xcomp" or (
+                    child.dep_ == "advcl"
+                    and lemma in INFINITIVE_CUES
+                    and child.i > verb.i
+                    and child.tag_ == "VB"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    and not any(c.dep_ in ("xcomp", "ccomp", "dobj") and not _day(c) for c in verb.children)
+                )
+                if infinitive and child.i not in aired:
                     content = [t for t in child.subtree]
                     # "urged Congress to act", "called on superdelegates to back …": the one
                     # urged is part of what was urged, as PolNeAR marks it
@@ -1584,7 +1600,7 @@ class Finder:
                         for c in verb.children
                         if verb.i < c.i < child.i
                         and (
-                            (c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "at"))
+                            (c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "at") and not _day(c))
                             # "called on Republicans to unite": the parser's particle
                             or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))
                         )
@@ -1634,7 +1650,10 @@ class Finder:
             right = [
                 c
                 for c in verb.children
-                if c.i > verb.i and (c.dep_ in _OBJECT_DEPS or self._answer(verb, c)) and c.i not in addressee
+                if c.i > verb.i
+                and (c.dep_ in _OBJECT_DEPS or self._answer(verb, c))
+                and c.i not in addressee
+                and not (c.dep_ == "dobj" and _day(c))  # "promised Sunday to …"
             ]
             if right and (
                 right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd")
@@ -3094,6 +3113,7 @@ class Finder:
                     child.dep_ in ("dobj", "dative")
                     and child.pos_ in ("PROPN", "NOUN", "PRON")
                     and child.tag_ not in ("WP", "WDT")
+                    and not _day(child)  # "promised Sunday to …"
                     and (child.pos_ == "PROPN" or child.lemma_.lower() not in _TOLD_THINGS)  # "the story"
                     and (lemma not in _SENDING or _is_audience(child))  # "emailed a link"
                     and (lemma in _TOLD_OBJECT or _is_people(child))
