@@ -1843,6 +1843,9 @@ def test_a_content_the_parser_ended_early_reaches_the_quotation_closing_its_sent
     # not over another statement's cue: the crowd's words stay the crowd's
     text = 'Okafor said the wall would rise, at which point the crowd chanted "Build the wall!"'
     assert pick(extractor, text, cue="said")["content"] == ["the wall would rise"]
+    # the comma right after where the parser ended it is no other statement's word
+    text = "Holm said he had offers for the car, but \u201cthe offers were for ways I disliked.\u201d"
+    assert pick(extractor, text, cue="said")["content"] == [text[text.index("he had") :]]
 
 
 def test_an_office_of_a_place_gives_its_holder_the_title(extractor: Any) -> None:

@@ -812,7 +812,7 @@ class Finder:
         if len(between) > 100 or any(ch in between for ch in '.!?;:\n\u201c\u201d"'):
             return None
         if any(
-            taken.holders(k, k) or cues.holders(k, k)
+            taken.holders(k, k + 1) or cues.holders(k, k + 1)
             for k in range(end, quote.start)
             if not text[k].isspace()
         ):
