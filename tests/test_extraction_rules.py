@@ -1866,3 +1866,14 @@ def test_a_day_after_the_verb_is_when_not_whom_and_the_infinitive_is_what(extrac
     # an infinitive the parser hung as an adverbial clause: "called for X to resign"
     att = pick(extractor, "Holm called for the mayor to resign.", cue="called")
     assert att["content"] == ["for the mayor to resign"]
+
+
+def test_a_name_before_a_long_aside_the_parser_left_loose_is_the_subject(extractor: Any) -> None:
+    text = (
+        "\u201cVery good reporter, very good reporter this guy,\u201d Donald Trump, the party frontrunner"
+        " nationally and current polling leader in the state by a wide margin after winning the"
+        " primaries, said when Boyle asked him a question."
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["source"].startswith("Donald Trump, the party frontrunner")
+    assert att["speaker"] == "Donald Trump"

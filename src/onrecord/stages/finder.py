@@ -2983,6 +2983,12 @@ class Finder:
                 break
         if k < start:
             return None
+        if doc[k + 1].text == "," and doc[k].dep_ not in _SUBJECTS:
+            # "“…,” Holt, the party's candidate and a leader in the polls after the vote, said":
+            # a name before a long aside the parser did not hang on it
+            named = Finder._named_before_aside(doc, k, start, in_quote)
+            if named is not None:
+                k = named
         x = doc[k]
         if in_quote[x.i] >= 0 or x.pos_ not in ("PROPN", "NOUN") or x.ent_type_ in ("DATE", "TIME"):
             return None
@@ -3008,6 +3014,24 @@ class Finder:
         ):
             return None
         return x
+
+    @staticmethod
+    def _named_before_aside(doc: Any, end: int, start: int, in_quote: list[int]) -> int | None:
+        """The last word of a name followed by an aside ", the …" or ", a …" that ends at
+        ``end`` and has no finite verb of its own outside a relative clause; else None."""
+        for j in range(end, max(start, end - 40), -1):
+            token = doc[j]
+            if token.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                a.dep_ == "relcl" and a.i > j - 40 for a in (token, *token.ancestors)
+            ):
+                return None  # a clause of its own: "…, the board voted, said"
+            if token.text != "," or doc[j + 1].lower_ not in ("the", "a", "an"):
+                continue
+            name = doc[j - 1]
+            if name.pos_ == "PROPN" and in_quote[name.i] < 0 and name.ent_type_ not in ("GPE", "LOC", "DATE"):
+                return name.i
+            return None
+        return None
 
     @staticmethod
     def _np(head: Any, cue: tuple[int, ...] = ()) -> list[int]:
