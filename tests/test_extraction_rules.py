@@ -1876,3 +1876,15 @@ def test_a_name_before_a_long_aside_the_parser_left_loose_is_the_subject(extract
     )
     assert pick(extractor, text, cue="said")["source"].startswith("Baxter, the party frontrunner")
     assert pick(extractor, text, cue="asked")["addressee"] == "Baxter"
+
+
+def test_markup_left_in_a_text_is_no_one_s_words(extractor: Any) -> None:
+    text = (
+        'Supporters posted the clip.\n\n<tweet id="7711565" author="@cspan" datetime="2016-09-01">'
+        "Aide Jeff Weaver told me the photo violates the rules</tweet>.\n\nThe campaign did not reply."
+    )
+    att = pick(extractor, text, cue="told")
+    assert att["source"] == "Aide Jeff Weaver"
+    assert att["content"] == ["the photo violates the rules"]
+    # offsets stay those of the text as given
+    assert all("<" not in a["source"] + "".join(a["content"]) for a in run(extractor, text))

@@ -10,6 +10,7 @@ are parsed one at a time, so memory stays bounded and offsets stay those of the 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -57,6 +58,18 @@ def _split_glued_quotes(nlp: Any) -> None:
 
     infixes = list(nlp.Defaults.infixes) + _GLUED_QUOTE
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# Markup left in a text ("<tweet id="…" author="@…">", "</tweet>"): its attribute quotes are
+# no quotations and its words no one's.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,400})?/?>")
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with every markup tag blanked by spaces (offsets stay those of ``text``)."""
+    if "<" not in text:
+        return text
+    return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:
@@ -162,7 +175,7 @@ class Extractor:
 
     def _run(self, batch: list[Article | Result]) -> Iterator[Result]:
         short = [a for a in batch if isinstance(a, Article) and len(a.text) <= self.chunk_chars]
-        docs = iter(self.nlp.pipe([a.text for a in short], batch_size=self.batch_size))
+        docs = iter(self.nlp.pipe([blank_markup(a.text) for a in short], batch_size=self.batch_size))
         # When the batch's parse fails, the rest of it is parsed one article at a time, so the
         # failure is that one article's and the others are still done.
         batch_parse_failed = False
@@ -183,6 +196,7 @@ class Extractor:
     def _attributions(self, text: str) -> list[Attribution]:
         """Parse and annotate one text, in paragraph-aligned chunks when it is long."""
         found: list[Attribution] = []
+        text = blank_markup(text)
         for start, end in chunk_bounds(text, self.chunk_chars):
             doc = self.nlp(text[start:end])
             found.extend(a.shift(start) for a in self.annotate(doc))

@@ -38,6 +38,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from . import __version__
+from .pipeline import blank_markup
 from .scoring import Score, Tokens, lenient, score
 from .stages.candidate import Candidate
 from .stages.scorer import (
@@ -355,7 +356,7 @@ def parse(nlp: Any, records: Sequence[Mapping[str, Any]], label: str) -> list[tu
     news length), so the limit spaCy sets on a text's length is raised to the longest."""
     nlp.max_length = max(nlp.max_length, max((len(r["text"]) for r in records), default=0) + 1)
     bar = Progress(len(records), label)
-    docs = nlp.pipe((r["text"] for r in records), batch_size=16)
+    docs = nlp.pipe((blank_markup(r["text"]) for r in records), batch_size=16)
     return list(zip(records, bar.wrap(docs), strict=True))
 
 
