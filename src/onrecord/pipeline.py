@@ -10,11 +10,11 @@ are parsed one at a time, so memory stays bounded and offsets stay those of the 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .errors import ArticleTooLong, InputError, ModelNotFound
+from .markup import blank_markup
 from .records import Article, Attribution, Result
 from .spacy_component import OnrecordComponent
 
@@ -58,18 +58,6 @@ def _split_glued_quotes(nlp: Any) -> None:
 
     infixes = list(nlp.Defaults.infixes) + _GLUED_QUOTE
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-# Markup left in a text ("<tweet id="…" author="@…">", "</tweet>"): its attribute quotes are
-# no quotations and its words no one's.
-_MARKUP_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,400})?/?>")
-
-
-def blank_markup(text: str) -> str:
-    """``text`` with every markup tag blanked by spaces (offsets stay those of ``text``)."""
-    if "<" not in text:
-        return text
-    return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:
@@ -136,7 +124,9 @@ class Extractor:
 
     # -- one parsed document --------------------------------------------------------------
     def annotate(self, doc: Any) -> list[Attribution]:
-        """The attributions of one parsed spaCy ``Doc`` (offsets into ``doc.text``)."""
+        """The attributions of one parsed spaCy ``Doc`` (offsets into ``doc.text``). ``extract``
+        and ``pipe`` blank markup tags before parsing (``markup.blank_markup``); a ``Doc``
+        parsed by the caller is read as it is."""
         return list(self.component(doc)._.attributions)
 
     # -- public API -----------------------------------------------------------------------

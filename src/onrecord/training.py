@@ -38,7 +38,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from . import __version__
-from .pipeline import blank_markup
+from .markup import blank_markup
 from .scoring import Score, Tokens, lenient, score
 from .stages.candidate import Candidate
 from .stages.scorer import (
