@@ -1844,24 +1844,28 @@ def test_a_content_the_parser_ended_early_reaches_the_quotation_closing_its_sent
     text = 'Okafor said the wall would rise, at which point the crowd chanted "Build the wall!"'
     assert pick(extractor, text, cue="said")["content"] == ["the wall would rise"]
     # the comma right after where the parser ended it is no other statement's word
-    text = "Holm said he had offers for the car, but \u201cthe offers were for ways I disliked.\u201d"
-    assert pick(extractor, text, cue="said")["content"] == [text[text.index("he had") :]]
+    text = "Okafor said the bid came in late, but \u201cthe rules were plain to everyone.\u201d"
+    assert pick(extractor, text, cue="said")["content"] == [text[text.index("the bid") :]]
 
 
 def test_an_office_of_a_place_gives_its_holder_the_title(extractor: Any) -> None:
     # "Secretary of State Ann Ware": "the secretary" is Ware, and "State" is no part of her name
-    for office in ("Secretary of State Ann Ware", "Oregon Secretary of State Ann Lundy Ware"):
+    for office, name in (
+        ("Secretary of State Ann Ware", "Ann Ware"),
+        ("Oregon Secretary of State Ann Lundy Ware", "Ann Lundy Ware"),
+    ):
         text = (
             f"{office} defended the count on Tuesday. Bob Tillman, a party official, "
             'disagreed with the plan. "The count was fair and complete," the secretary of state said.'
         )
-        assert pick(extractor, text, source="the secretary of state")["speaker"].endswith("Ware")
-        assert pick(extractor, text, cue="defended")["speaker"] in ("Ann Ware", "Ann Lundy Ware")
+        assert pick(extractor, text, source="the secretary of state")["speaker"] == name
+        assert pick(extractor, text, cue="defended")["speaker"] == name
 
 
 def test_a_day_after_the_verb_is_when_not_whom_and_the_infinitive_is_what(extractor: Any) -> None:
-    att = pick(extractor, "Holm promised Sunday at a rally in Reno to end \u201cthe wasteful program.\u201d")
-    assert att["content"] == ["to end \u201cthe wasteful program.\u201d"]
+    text = "Holm promised Sunday at a dinner in Provo to fix \u201cthe broken permit system.\u201d"
+    att = pick(extractor, text)
+    assert att["content"] == ["to fix \u201cthe broken permit system.\u201d"]
     assert att["addressee"] is None
     # an infinitive the parser hung as an adverbial clause: "called for X to resign"
     att = pick(extractor, "Holm called for the mayor to resign.", cue="called")
@@ -1870,21 +1874,21 @@ def test_a_day_after_the_verb_is_when_not_whom_and_the_infinitive_is_what(extrac
 
 def test_a_name_before_a_long_aside_the_parser_left_loose_is_the_subject(extractor: Any) -> None:
     text = (
-        "\u201cVery good reporter, very good reporter this guy,\u201d Baxter, the party frontrunner"
-        " nationally and current polling leader in the state by a wide margin after winning the"
-        " primaries, said when Boyle asked him a question."
+        "\u201cGreat crew, great crew this one,\u201d Baxter, the party favourite statewide and current"
+        " leader in the county by a wide margin after winning the caucuses, said when Ortiz asked him"
+        " a question."
     )
-    assert pick(extractor, text, cue="said")["source"].startswith("Baxter, the party frontrunner")
+    att = pick(extractor, text, cue="said")
+    assert (att["source"].split(",")[0], att["speaker"]) == ("Baxter", "Baxter")
     assert pick(extractor, text, cue="asked")["addressee"] == "Baxter"
 
 
 def test_markup_left_in_a_text_is_no_one_s_words(extractor: Any) -> None:
     text = (
-        'Supporters posted the clip.\n\n<tweet id="7711565" author="@cspan" datetime="2016-09-01">'
-        "Aide Jeff Weaver told me the photo violates the rules</tweet>.\n\nThe campaign did not reply."
+        'Supporters posted the map.\n\n<tweet id="7711565" author="@cityhall" datetime="2016-09-01">'
+        "Aide Dana Ruiz told me the map breaks the rules</tweet>.\n\nThe campaign did not reply."
     )
     att = pick(extractor, text, cue="told")
-    assert att["source"] == "Aide Jeff Weaver"
-    assert att["content"] == ["the photo violates the rules"]
-    # offsets stay those of the text as given
-    assert all("<" not in a["source"] + "".join(a["content"]) for a in run(extractor, text))
+    # the spans are read from the text as given, so its offsets are the text's
+    assert att["source"] == "Aide Dana Ruiz"
+    assert att["content"] == ["the map breaks the rules"]

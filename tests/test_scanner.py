@@ -150,7 +150,10 @@ def test_single_quotation_closing_inside_doubled_apostrophes() -> None:
 
 
 def test_quotation_opened_with_the_closing_mark_inside_a_paragraph() -> None:
-    text = "Aides could not ”get near him on the issues.” She left."
-    assert texts(text) == ["”get near him on the issues.”"]
-    # inside a quotation the same mark closes it
+    text = "Crews could not ”keep the ferry running on time.” She left."
+    assert texts(text) == ["”keep the ferry running on time.”"]
+    # (guards) inside a quotation the same mark closes it; after a comma, or with no second
+    # closing mark to end it, it opens nothing
     assert texts("“It is fair,”Ward said. “We agree.”") == ["“It is fair,”", "“We agree.”"]
+    assert texts("It is fair,”Ward said of the ”plan.") == []
+    assert texts("Crews could not ”keep up.") == []

@@ -41,7 +41,6 @@ _SECOND_ACTS = (
 # Verbs whose "to" is part of the cue: "referred to X as …", "pointed to the polls".
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-
 _CONTENT_DEPS = ("ccomp", "parataxis")
 # Prepositions after an adjective that hold what a stance is about ("skeptical of",
 # "worried about", "upbeat on", "angry over", "furious with").
@@ -220,7 +219,7 @@ _CHANNELS = frozenset(
 
 
 def _day(token: Any) -> bool:
-    """A day named as when something was said ("promised Sunday", not "USA TODAY")."""
+    """A day named as when something was said ("vowed Tuesday", not "USA TODAY")."""
     return token.lower_ in _WEEKDAYS and not token.is_upper
 
 
@@ -770,8 +769,8 @@ class Finder:
         """Carry a content that stops right before a quotation of the same sentence into it.
 
         The parser sometimes ends a clause early and leaves the quoted rest hanging from
-        another word ("proclaimed that Christians fleeing Syria “cannot come into this
-        country”", "embraced enhanced interrogation techniques -- “I think …”"): a quotation
+        another word ("vowed that ferries leaving the port “will sail on time”", "backed the
+        new levy -- “I think …”"): a quotation
         that opens where the content stops, with nothing but space or a dash between and no
         other candidate's words over it, is the rest of that content; so is the quotation
         that closes the content's sentence when only unclaimed words stand between
@@ -789,7 +788,7 @@ class Finder:
             qi = opening.get(gap.end()) if gap else None
             if qi is None:
                 qi = Finder._closing_quote(text, last.end, top, taken, cues)
-            if qi is None or taken.holders(top[qi].start, top[qi].start):
+            if qi is None or taken.holders(top[qi].start, top[qi].start + 1):
                 continue
             if not top[qi].closed or len(top[qi].pieces) > 1:
                 continue
@@ -1580,16 +1579,18 @@ class Finder:
                         content = [t for t in verb.doc[start : clause.right_edge.i + 1]]
         joined: list[int] = []  # words that join the cue
         if not content and (lemma in INFINITIVE_CUES or self.open):
+            # the parser hangs some infinitives as adverbial clauses ("vowed Tuesday at a fair
+            # to cut …"): one is what was promised when the verb has no object of its own
+            bare = lemma in INFINITIVE_CUES and not any(
+                c.dep_ in ("xcomp", "ccomp", "dobj") and not _day(c) for c in verb.children
+            )
             for child in verb.children:
-                # (the parser hangs some infinitives as adverbial clauses: "promised Sunday
-                # at a rally to end …")
                 infinitive = child.dep_ == "xcomp" or (
-                    child.dep_ == "advcl"
-                    and lemma in INFINITIVE_CUES
+                    bare
+                    and child.dep_ == "advcl"
                     and child.i > verb.i
                     and child.tag_ == "VB"
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                    and not any(c.dep_ in ("xcomp", "ccomp", "dobj") and not _day(c) for c in verb.children)
                 )
                 if infinitive and child.i not in aired:
                     content = [t for t in child.subtree]
@@ -1653,7 +1654,7 @@ class Finder:
                 if c.i > verb.i
                 and (c.dep_ in _OBJECT_DEPS or self._answer(verb, c))
                 and c.i not in addressee
-                and not (c.dep_ == "dobj" and _day(c))  # "promised Sunday to …"
+                and not (c.dep_ == "dobj" and _day(c))  # "vowed Tuesday to …"
             ]
             if right and (
                 right[0].dep_ in ("dobj", "ccomp", "xcomp", "oprd")
@@ -2986,7 +2987,7 @@ class Finder:
         if doc[k + 1].text == "," and doc[k].dep_ not in _SUBJECTS:
             # "“…,” Holt, the party's candidate and a leader in the polls after the vote, said":
             # a name before a long aside the parser did not hang on it
-            named = Finder._named_before_aside(doc, k, start, in_quote)
+            named = Finder._named_before_aside(doc, k, start)
             if named is not None:
                 k = named
         x = doc[k]
@@ -3016,21 +3017,15 @@ class Finder:
         return x
 
     @staticmethod
-    def _named_before_aside(doc: Any, end: int, start: int, in_quote: list[int]) -> int | None:
+    def _named_before_aside(doc: Any, end: int, start: int) -> int | None:
         """The last word of a name followed by an aside ", the …" or ", a …" that ends at
         ``end`` and has no finite verb of its own outside a relative clause; else None."""
         for j in range(end, max(start, end - 40), -1):
             token = doc[j]
-            if token.tag_ in ("VBD", "VBZ", "VBP") and not any(
-                a.dep_ == "relcl" and a.i > j - 40 for a in (token, *token.ancestors)
-            ):
-                return None  # a clause of its own: "…, the board voted, said"
-            if token.text != "," or doc[j + 1].lower_ not in ("the", "a", "an"):
-                continue
-            name = doc[j - 1]
-            if name.pos_ == "PROPN" and in_quote[name.i] < 0 and name.ent_type_ not in ("GPE", "LOC", "DATE"):
-                return name.i
-            return None
+            if _finite(token) and not any(a.dep_ == "relcl" for a in (token, *token.ancestors) if a.i <= end):
+                return None  # a clause of its own: "…, the board will vote, said"
+            if token.text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
+                return j - 1 if doc[j - 1].pos_ == "PROPN" else None
         return None
 
     @staticmethod
@@ -3137,7 +3132,7 @@ class Finder:
                     child.dep_ in ("dobj", "dative")
                     and child.pos_ in ("PROPN", "NOUN", "PRON")
                     and child.tag_ not in ("WP", "WDT")
-                    and not _day(child)  # "promised Sunday to …"
+                    and not _day(child)  # "vowed Tuesday to …"
                     and (child.pos_ == "PROPN" or child.lemma_.lower() not in _TOLD_THINGS)  # "the story"
                     and (lemma not in _SENDING or _is_audience(child))  # "emailed a link"
                     and (lemma in _TOLD_OBJECT or _is_people(child))

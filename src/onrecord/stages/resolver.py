@@ -250,12 +250,17 @@ def _join(tokens: list[Any]) -> str:
 
 def _office_of(token: Any) -> str | None:
     """The title of an office named "Title of Place" whose last word ``token`` is, the word
-    right before the holder's name ("Secretary of State John Kerry": "secretary"), or None."""
+    right before the holder's name ("Secretary of Transport Ann Ware": "secretary"; "Deputy
+    Secretary of …": "deputy secretary"), or None."""
     prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.i >= token.i or token.i - prep.i > 3:
+    if token.dep_ != "pobj" or prep.lower_ != "of" or token.i - prep.i > 3:
         return None
-    title = prep.head.lower_.strip(".")
-    return title if title in TITLES and prep.head.i == prep.i - 1 else None
+    title = prep.head
+    if title.i != prep.i - 1 or title.lower_.strip(".") not in TITLES:
+        return None
+    before = title.nbor(-1).lower_ if title.i > 0 else ""
+    rank = before + " " if before in ("vice", "deputy", "assistant") else ""
+    return rank + title.lower_.strip(".")
 
 
 def _dateline_person(ent: Any) -> bool:
@@ -524,9 +529,11 @@ class Resolver:
             match.mentions.append(ent.start)
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None:
-                title = _office_of(before) or before.lower_.strip(".")
-                if ent.start > 1 and doc[ent.start - 2].lower_ in ("vice", "deputy", "assistant"):
-                    title = f"{doc[ent.start - 2].lower_} {title}"
+                title = _office_of(before)
+                if title is None:
+                    title = before.lower_.strip(".")
+                    if ent.start > 1 and doc[ent.start - 2].lower_ in ("vice", "deputy", "assistant"):
+                        title = f"{doc[ent.start - 2].lower_} {title}"
                 match.titles.setdefault(title, ent.start - 1)
                 if title in MALE_TITLES:
                     match.gender, match.gender_sure = "m", True
@@ -546,8 +553,8 @@ class Resolver:
                 and head.i - t.i <= 3
                 and not _opening_verb(t)
             ]
-            # "Secretary of State Alison Grimes": the office's last word is no part of the name
-            office = next((t for t in reversed(run) if _office_of(t)), None)
+            # "Secretary of Transport Ann Ware": the office's last word is no part of the name
+            office, title = next(((t, o) for t in reversed(run) if (o := _office_of(t))), (None, None))
             if office is not None:
                 run = [t for t in run if t.i > office.i]
             words = set(_name_words(" ".join(t.text for t in run)))
@@ -558,8 +565,8 @@ class Resolver:
                 match = Person(names=[_clean(doc[run[0].i : head.i + 1].text)], words=words)
                 people.append(match)
             match.mentions.append(head.i)
-            if office is not None:
-                match.titles.setdefault(_office_of(office) or "", office.i)
+            if office is not None and title:
+                match.titles.setdefault(title, office.i)
             for token in run:
                 person_at[token.i] = match
         # surnames the entity recogniser missed ("Chaffetz said"): join them to their person

@@ -186,11 +186,11 @@ class QuoteScanner:
             elif (
                 mark == "\u201d"
                 and open_at is None
-                and before in _OPENERS_BEFORE
+                and before in " \t("
                 and after.isalnum()
                 and "\u201d" in text[match.end() : end]
             ):
-                role = "open"  # aides ”get close to …” : a quotation opened with the closing mark
+                role = "open"  # crews ”keep the ferry running …” : opened with the closing mark
             elif mark == "\u201c" and open_at is not None and before.strip() and not after.strip():
                 role = "close"  # “…51 percent.“ : an opening mark typed where the closing one goes
             if mark == "''" and role == "none":
