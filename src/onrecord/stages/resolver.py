@@ -236,6 +236,8 @@ _ADDRESSED_PRONOUNS = frozenset("him her them".split())
 # Prepositions that tell where a group is ("the crowd in Iowa"), not who is in it.
 _WHERE = frozenset("in at across around near throughout outside inside".split())
 # Lowercase words a title-case name or programme may hold: "Meet the Press", "Fox and Friends".
+# Words that rank a title: "Vice President", "Deputy Secretary of State".
+_RANKS = frozenset("vice deputy assistant".split())
 _TITLE_LINKS = frozenset("of and the with for on in at a an to 's \u2019s".split())
 
 
@@ -259,7 +261,7 @@ def _office_of(token: Any) -> str | None:
     if title.i != prep.i - 1 or title.lower_.strip(".") not in TITLES:
         return None
     before = title.nbor(-1).lower_ if title.i > 0 else ""
-    rank = before + " " if before in ("vice", "deputy", "assistant") else ""
+    rank = before + " " if before in _RANKS else ""
     return rank + title.lower_.strip(".")
 
 
@@ -532,7 +534,7 @@ class Resolver:
                 title = _office_of(before)
                 if title is None:
                     title = before.lower_.strip(".")
-                    if ent.start > 1 and doc[ent.start - 2].lower_ in ("vice", "deputy", "assistant"):
+                    if ent.start > 1 and doc[ent.start - 2].lower_ in _RANKS:
                         title = f"{doc[ent.start - 2].lower_} {title}"
                 match.titles.setdefault(title, ent.start - 1)
                 if title in MALE_TITLES:
