@@ -1708,6 +1708,9 @@ def test_the_surname_will_read_as_a_modal_is_the_source(extractor: Any) -> None:
     for cue in ("wrote", "acknowledges"):
         att = pick(extractor, text, cue=cue)
         assert (att["source"], att["speaker"]) == ("Will", "George Will")
+    # the parser's participle after "Will" ("Will wrote" read as "will written")
+    text = "\u201cThat might speed the end of Dunn, Ortiz and above all Holt,\u201d Will wrote."
+    assert [(a["cue"], a["source"]) for a in run(extractor, text)] == [("wrote", "Will")]
 
 
 def test_the_subject_before_an_age_an_aside_or_a_parenthesis_is_found(extractor: Any) -> None:
@@ -1892,3 +1895,96 @@ def test_markup_left_in_a_text_is_no_one_s_words(extractor: Any) -> None:
     # the spans are read from the text as given, so its offsets are the text's
     assert att["source"] == "Aide Dana Ruiz"
     assert att["content"] == ["the map breaks the rules"]
+
+
+def test_a_dateline_is_no_one_s_source_or_name(extractor: Any) -> None:
+    text = (
+        "CEDAR FALLS, Iowa - Dana Holt tried here last week to reassure farmers, and said she would "
+        "fight for them."
+    )
+    att = pick(extractor, text, cue="said")
+    assert (att["source"], att["speaker"]) == ("Dana Holt", "Dana Holt")
+    # a dateline the recogniser took for a person is no one a pronoun refers to
+    text = 'CEDAR FALLS, Iowa - Farmers came out in the cold. "We will win," she said.'
+    assert pick(extractor, text, cue="said")["speaker"] is None
+    # a hyphen inside a name is no dateline's dash
+    text = "MSNBC reporter Alex Seitz-Wald tweeted the transcript of the exchange."
+    assert pick(extractor, text, cue="tweeted")["source"] == "MSNBC reporter Alex Seitz-Wald"
+
+
+def test_a_subject_the_parser_misread_as_part_of_the_verb_is_found(extractor: Any) -> None:
+    # a relative clause that ends right before the verb: its noun is the subject
+    text = (
+        "Although there is no such overlap with Dunn's team, a city official who spoke anonymously "
+        'to discuss internal planning said Wednesday, "Certainly there are talks with the mayor."'
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["source"] == "a city official who spoke anonymously to discuss internal planning"
+    # a surname in "-ly" read as an adverb is the source, and no part of the cue
+    found = run(
+        extractor, "Okafor praised his staff. And Skelly called Braynard \u201ca real smart guy.\u201d"
+    )
+    assert [(a["cue"], a["source"], a["speaker"]) for a in found if "called" in a["cue"]] == [
+        ("called", "Skelly", "Skelly")
+    ]
+    # a name read as a compound of the verb after it
+    text = (
+        "The reporter kept asking about the permits.\n\n\u201cGet out of here,\u201d Trump barked and "
+        "a guard escorted the reporter out."
+    )
+    assert pick(extractor, text, cue="barked")["source"] == "Trump"
+
+
+def test_a_name_whose_verb_the_parser_made_its_relative_clause_is_the_source(extractor: Any) -> None:
+    from onrecord.stages.finder import Finder
+
+    # "Mayor Ann Ware, the city's senior official, on Tuesday called the plan reckless.", parsed
+    # as the parser sometimes does: the verb a relative clause of the name, with no "who"
+    rows = [
+        ("Mayor", "NNP", "PROPN", "compound", 2),
+        ("Ann", "NNP", "PROPN", "compound", 2),
+        ("Ware", "NNP", "PROPN", "ROOT", 2),
+        (",", ",", "PUNCT", "punct", 2),
+        ("the", "DT", "DET", "det", 5),
+        ("city", "NN", "NOUN", "poss", 8),
+        ("'s", "POS", "PART", "case", 5),
+        ("senior", "JJ", "ADJ", "amod", 8),
+        ("official", "NN", "NOUN", "appos", 2),
+        (",", ",", "PUNCT", "punct", 2),
+        ("on", "IN", "ADP", "prep", 12),
+        ("Tuesday", "NNP", "PROPN", "pobj", 10),
+        ("called", "VBN", "VERB", "relcl", 2),
+        ("the", "DT", "DET", "det", 14),
+        ("plan", "NN", "NOUN", "dobj", 12),
+        ("reckless", "JJ", "ADJ", "oprd", 12),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    doc = _parsed(extractor, rows)
+    source, subject = Finder()._source(doc[12], [-1] * len(doc))
+    assert " ".join(doc[i].text for i in source) == "Mayor Ann Ware , the city 's senior official"
+    assert subject == 2
+
+
+def test_a_name_the_parser_hung_on_a_dateline_is_the_subject(extractor: Any) -> None:
+    from onrecord.stages.finder import unseat_datelines
+
+    # "MOUNT HOPE, Iowa - Dana Holt continued her attack.": the place the subject, the name its
+    # apposition
+    rows = [
+        ("MOUNT", "NNP", "PROPN", "compound", 1),
+        ("HOPE", "NNP", "PROPN", "nsubj", 8),
+        (",", ",", "PUNCT", "punct", 1),
+        ("Iowa", "NNP", "PROPN", "compound", 6),
+        ("-", ":", "PUNCT", "punct", 6),
+        ("Dana", "NNP", "PROPN", "compound", 6),
+        ("Holt", "NNP", "PROPN", "appos", 1),
+        ("then", "RB", "ADV", "advmod", 8),
+        ("continued", "VBD", "VERB", "ROOT", 8),
+        ("her", "PRP$", "PRON", "poss", 10),
+        ("attack", "NN", "NOUN", "dobj", 8),
+        (".", ".", "PUNCT", "punct", 8),
+    ]
+    doc = _parsed(extractor, rows)
+    unseat_datelines(doc)
+    assert [(t.text, t.dep_) for t in doc[8].children if t.dep_ == "nsubj"] == [("Holt", "nsubj")]
+    assert doc[1].dep_ == "npadvmod"

@@ -515,6 +515,57 @@ def trim(tokens: list[Any]) -> list[Any]:
     return tokens
 
 
+def dateline_dash(sent: Any) -> int | None:
+    """The index of the dash that ends a sentence's dateline ("CEDAR FALLS, Iowa - …"):
+    the sentence opens with a word in capitals and a spaced dash follows within ten tokens,
+    before a word not in capitals; else None."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    dash = next(
+        (
+            t.i
+            for t in sent[:10]
+            if t.text in DASHES and t.i > first.i and t.whitespace_ and t.nbor(-1).whitespace_
+        ),
+        None,
+    )  # a spaced dash, not the hyphen of "Seitz-Wald" or "big-money"
+    if dash is None or dash + 1 >= sent.end or sent.doc[dash + 1].is_upper:
+        return None
+    return dash
+
+
+def unseat_datelines(doc: Any) -> None:
+    """Take a dateline out of the subjects of the verb after it, in place: in "MYRTLE BEACH,
+    S.C. - Sen. Ted Cruz continued …" the parser makes "BEACH" a subject of "continued",
+    beside "Cruz" or with "Cruz" as its apposition, and the place would become the speaker.
+    The dateline's subject becomes an adverbial of place; a name after the dash that the
+    parser hung on it becomes the verb's subject."""
+    for sent in doc.sents:
+        dash = dateline_dash(sent)
+        if dash is None:
+            continue
+        for token in doc[sent.start : dash]:
+            if token.dep_ not in _SUBJECTS or token.head.i <= dash:
+                continue
+            verb = token.head
+            if not any(c.dep_ in _SUBJECTS and c.i > dash for c in verb.children):
+                # "MOUNT PLEASANT, Iowa - Sen. Dana Holt continued": Holt, the apposition
+                name = next(
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"
+                    ),
+                    None,
+                )
+                if name is None:
+                    continue
+                name.head = verb
+                name.dep_ = token.dep_
+            token.dep_ = "npadvmod"
+
+
 class Finder:
     """Proposes attributions from a parsed Doc and its quotations (module docstring).
 
@@ -534,6 +585,7 @@ class Finder:
         self.adjective_cues: frozenset[str] = frozenset(getattr(scorer, "adjective_cues", ()))
 
     def __call__(self, doc: Any, quotes: list[Quote]) -> list[Candidate]:
+        unseat_datelines(doc)
         top = [q for q in quotes if q.depth == 0]
         text = doc.text  # spaCy joins the tokens anew on every access
         in_quote = self._quote_index(doc, top)
@@ -2223,13 +2275,35 @@ class Finder:
 
     @staticmethod
     def _name_as_modal(verb: Any) -> Any:
-        """The surname "Will" that the parser read as the verb's modal ("Will wrote", "Will
-        acknowledges"): no modal comes before a past or present tense; else None."""
-        if verb.tag_ not in ("VBD", "VBZ"):
+        """A surname the parser read as a word of the verb, else None: "Will" taken for its
+        modal ("Will wrote", "Will acknowledges": no modal comes before a tense, and none
+        before a participle without "have" or "be"), or a name in "-ly" taken for an adverb
+        ("And Skelly called …": capitalised inside the sentence, where the verb has no
+        subject)."""
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is None or prev.head.i != verb.i:
             return None
-        return next(
-            (c for c in verb.children if c.dep_ == "aux" and c.text == "Will" and c.i == verb.i - 1), None
-        )
+        if prev.dep_ == "aux" and prev.text == "Will":
+            if verb.tag_ in ("VBD", "VBZ"):
+                return prev
+            if verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") and c.i != prev.i for c in verb.children
+            ):
+                return prev
+            return None
+        if (
+            prev.dep_ == "advmod"
+            and prev.tag_ == "RB"
+            and prev.text[:1].isupper()
+            and prev.text[1:].islower()
+            and not prev.is_sent_start
+            and verb.text[:1].islower()  # not a headline's capitals ("Trump Just Announced")
+            and prev.i > 0
+            and verb.doc[prev.i - 1].is_alpha
+            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        ):
+            return prev
+        return None
 
     @staticmethod
     def _misread_past(verb: Any, in_quote: list[int]) -> Any:
@@ -2278,7 +2352,11 @@ class Finder:
         while k >= 0 and verb.i - k <= 4:
             token = verb.doc[k]
             if token.head.i == verb.i and token.dep_ == "advmod" and token.tag_ in ("RB", "RBR", "RBS"):
-                if token.lower_ in _NOT_CUE_ADVERBS or token.lower_ in _COUNTING_WORDS:
+                if (
+                    token.lower_ in _NOT_CUE_ADVERBS
+                    or token.lower_ in _COUNTING_WORDS
+                    or (named is not None and token.i == named.i)
+                ):
                     break
                 parts.append(k)
             elif token.i not in parts:
@@ -2287,7 +2365,10 @@ class Finder:
         inner = [
             c.i
             for c in verb.children
-            if c.dep_ == "advmod" and min(parts) < c.i < verb.i and c.lower_ not in _NOT_CUE_ADVERBS
+            if c.dep_ == "advmod"
+            and min(parts) < c.i < verb.i
+            and c.lower_ not in _NOT_CUE_ADVERBS
+            and (named is None or c.i != named.i)
         ]
         return sorted(set(parts + inner))
 
@@ -2457,6 +2538,29 @@ class Finder:
             None,
         )
         if named is not None and named.i < aside.i:
+            return self._np(named, (verb.i,)), named.i
+        # "Speaker Ann Ware, the party's leader, on Tuesday called …": the verb the parser
+        # made a relative clause of the name before it, with no relative word to open it
+        named = verb.head
+        if (
+            verb.dep_ == "relcl"
+            and named.pos_ == "PROPN"
+            and named.dep_ in ("ROOT", *_SUBJECTS)
+            and named.i < verb.i
+            and in_quote[named.i] < 0
+            and any(t.text == "," for t in verb.doc[named.i : verb.i])
+            and not any(c.tag_ in ("WP", "WDT", "WRB") or c.lower_ == "that" for c in verb.children)
+        ):
+            before = trim([verb.doc[t] for t in self._np(named, (verb.i,)) if t < verb.i])
+            return [t.i for t in before], named.i
+        # "“…,” Trump barked and …": a name the parser made a compound of the verb after it
+        named = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        if (
+            named.head.i == verb.i
+            and named.dep_ == "compound"
+            and named.pos_ == "PROPN"
+            and in_quote[named.i] < 0
+        ):
             return self._np(named, (verb.i,)), named.i
         named = verb.head
         if self._hung_on_subject(verb, in_quote):
@@ -2991,6 +3095,16 @@ class Finder:
             if named is not None:
                 k = named
         x = doc[k]
+        # "a White House official who spoke anonymously to discuss strategy said": the noun
+        # whose relative clause ends right before the verb, not the clause's last word
+        clause = next((a for a in (x, *x.ancestors) if a.dep_ == "relcl" and a.right_edge.i == k), None)
+        relative = (
+            clause is not None
+            and clause.head.i < clause.left_edge.i
+            and clause.left_edge.tag_ in ("WP", "WDT")
+        )
+        if relative:
+            x = clause.head
         if in_quote[x.i] >= 0 or x.pos_ not in ("PROPN", "NOUN") or x.ent_type_ in ("DATE", "TIME"):
             return None
         while x.dep_ == "compound" and x.head.i < verb.i and x.head.i > x.i:
@@ -3006,8 +3120,14 @@ class Finder:
             and x.head.head.pos_ in ("NOUN", "PROPN")
         ):
             x = x.head.head
-        if x.dep_ == "appos" and x.pos_ == "NOUN" and x.head.pos_ == "PROPN" and x.head.i < x.i:
-            x = x.head  # "Harry Reid, the minority leader,"
+        if (
+            x.dep_ == "appos"
+            and x.pos_ == "NOUN"
+            and x.head.pos_ == "PROPN"
+            and x.head.i < x.i
+            and not (relative and x.head.ent_type_ in ("GPE", "LOC", "FAC"))
+        ):
+            x = x.head  # "Harry Reid, the minority leader,"; not "in Ohio, a woman who …"
         if (x.dep_ in ("pobj", "dobj", "poss", "npadvmod") and not opening) or x.ent_type_ in (
             "GPE",
             "LOC",
@@ -3054,9 +3174,12 @@ class Finder:
         breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
         if breaks:
             tokens = tokens[breaks[-1] + 1 :] if tokens.index(head) > breaks[-1] else tokens[: breaks[0]]
-        # a dateline before the name: "CLEVELAND - Donald Trump"
+        # a dateline before the name: "CLEVELAND - Donald Trump", "CEDAR FALLS, Iowa - Dana Holt"
         if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in DASHES:
             tokens = tokens[2:]
+        dash = dateline_dash(head.sent)
+        if dash is not None and head.i > dash:
+            tokens = [t for t in tokens if t.i > dash]
         tokens = trim(tokens)
         if len(tokens) > 1 and tokens[0].lower_ == "even" and tokens[0].dep_ == "advmod":
             tokens = tokens[1:]  # "even Republicans said": PolNeAR leaves "even" out of the source

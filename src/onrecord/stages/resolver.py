@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
-from .finder import VERBS_FIRST, Finder, possessive_mark
+from .finder import VERBS_FIRST, Finder, dateline_dash, possessive_mark
 from .lexicon import DASHES
 from .scanner import Quote
 
@@ -267,12 +267,15 @@ def _office_of(token: Any) -> str | None:
 
 def _dateline_person(ent: Any) -> bool:
     """True for a dateline the recogniser took with the name after it into one entity:
-    "CLEVELAND - Donald Trump" (tagged an organisation)."""
+    "CLEVELAND - Donald Trump", "CEDAR FALLS, Iowa - Dana Holt" (tagged an organisation)."""
+    if len(ent) >= 4 and ent[0].text.isupper() and ent[1].text in DASHES:
+        return ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
+    dash = dateline_dash(ent.sent)
     return (
-        len(ent) >= 4
-        and ent[0].text.isupper()
-        and ent[1].text in DASHES
-        and ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
+        dash is not None
+        and ent.start < dash < ent.end - 2
+        and ent.doc[dash + 1].pos_ == "PROPN"
+        and ent.doc[dash + 1].is_title
     )
 
 
@@ -461,6 +464,9 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON" and not _dateline_person(ent) and not _person_in_context(ent):
                 continue
+            dash = dateline_dash(ent.sent)
+            if dash is not None and ent.end <= dash and ent.text.isupper():
+                continue  # "CEDAR FALLS, Iowa - …": a dateline's place, no one
             # a headline's "Obama Says": the recogniser took the verb into the name
             while len(ent) > 1 and (ent[-1].pos_ in ("VERB", "AUX") or ent[-1].lower_ in _VERB_FORMS):
                 ent = ent[:-1]
