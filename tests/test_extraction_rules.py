@@ -1988,3 +1988,26 @@ def test_a_name_the_parser_hung_on_a_dateline_is_the_subject(extractor: Any) -> 
     unseat_datelines(doc)
     assert [(t.text, t.dep_) for t in doc[8].children if t.dep_ == "nsubj"] == [("Holt", "nsubj")]
     assert doc[1].dep_ == "npadvmod"
+
+
+def test_a_cue_the_parser_left_without_the_clause_before_it_takes_that_clause(extractor: Any) -> None:
+    # joined to the clause before it as a second verb
+    text = (
+        "The company built the tool to help in emergencies, a spokeswoman, Ann Ware, said on "
+        "Saturday, and it has used it five times this year."
+    )
+    att = pick(extractor, text, cue="said")
+    assert (att["source"], att["content"]) == (
+        "a spokeswoman, Ann Ware",
+        ["The company built the tool to help in emergencies"],
+    )
+    # closing a sentence the parser ended at the comma before its subject
+    text = (
+        "Most students repay on time, he said.\n\n"
+        'Those who take on heavy debt struggle, even with a "good" job, he said.'
+    )
+    att = pick(extractor, text, kind="mixed")
+    assert att["content"] == ['Those who take on heavy debt struggle, even with a "good" job']
+    # an opening phrase is no statement: what follows the verb is
+    text = "In a speech last July, Holt said that the mill would reopen."
+    assert [a["content"] for a in run(extractor, text)] == [["that the mill would reopen"]]

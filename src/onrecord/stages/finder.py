@@ -42,6 +42,9 @@ _SECOND_ACTS = (
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
+# What may follow a cue that closes its sentence: when and where it was said, and the marks.
+_WHEN_DEPS = ("prep", "npadvmod", "advmod")
+_CLOSERS = frozenset(". ! ? \" \u201d \u2019 '".split())
 # Prepositions after an adjective that hold what a stance is about ("skeptical of",
 # "worried about", "upbeat on", "angry over", "furious with").
 _STANCE_PREPS = frozenset("of about on over with toward towards against".split())
@@ -1670,15 +1673,19 @@ class Finder:
                     break
         # a parenthetical cue (“And perhaps, he said, it could help …”), or one with "as"
         # ("As Clyburn noted, those voters will …"): what was said is the clause it stands in
-        standing_in = verb.dep_ == "parataxis" or (
-            verb.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            # "As Clinton told the New York Daily News, …": the one told is no object of saying
-            and not any(
-                c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i not in addressee
-                for c in verb.children
-                if c.i > verb.i
+        standing_in = (
+            verb.dep_ == "parataxis"
+            or (
+                verb.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+                # "As Clinton told the New York Daily News, …": the one told is no object of saying
+                and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i not in addressee
+                    for c in verb.children
+                    if c.i > verb.i
+                )
             )
+            or self._joined_after_comma(verb)
         )
         if not content and (lemma in CLAUSE_CUES or self.open) and standing_in and verb.head.i != verb.i:
             own = {t.i for t in verb.subtree}
@@ -1699,6 +1706,37 @@ class Finder:
             before = [t for t in doc[verb.sent.start : verb.i - 1] if not t.is_space]
             if inverted and any(in_quote[t.i] < 0 and not t.is_punct for t in before):
                 content, route = before, "clause"
+        if not content and lemma in CLAUSE_CUES and verb.dep_ == "ROOT":
+            # "Those who borrow struggle, even with a “good” job, he said.": a cue that closes
+            # the sentence after words the parser did not make its clause
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            adjuncts = {
+                t.i
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in _WHEN_DEPS
+                and (c.dep_ != "prep" or c.lower_ in _ADJUNCT_PREPS)  # not "called for …"
+                for t in c.subtree
+            }
+            after = [t for t in doc[verb.i + 1 : verb.sent.end] if not (t.is_space or t.text in _CLOSERS)]
+            comma = subject.left_edge.i - 1 if subject is not None else 0
+            # the sentence the parser ended at the comma ("…, even with a job | , he said.")
+            start = doc[comma - 1].sent.start if 0 < comma <= verb.sent.start + 1 else verb.sent.start
+            if (
+                comma > start + 2
+                and doc[comma].text == ","
+                and "\n" not in doc[start:comma].text
+                and not any(c.dep_ in _CONTENT_DEPS + ("dobj", "xcomp") for c in verb.children)
+                and all(t.i in adjuncts for t in after)
+            ):
+                before = [t for t in doc[start:comma] if not t.is_space]
+                # a statement with a verb of its own, not an opening phrase ("In a speech
+                # last July, he said …", "Asked if …, he said no", "If …, neither side would say")
+                opening = before[0].pos_ in ("ADP", "SCONJ") or before[0].tag_ in ("VBN", "VBG")
+                if not opening and any(
+                    in_quote[t.i] < 0 and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before
+                ):
+                    content, route = before, "clause"
         if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES or self.open):
             right = [
                 c
@@ -2272,6 +2310,21 @@ class Finder:
                 or verb.tag_ == "VBG"  # "kept asking her why …"
             )
         )
+
+    @staticmethod
+    def _joined_after_comma(verb: Any) -> bool:
+        """True for a cue the parser joined to the clause before it as a second verb ("The
+        company built the tool for emergencies, a spokeswoman, Ann Ware, said on Saturday"):
+        its own subject follows a comma with no "and" or "but" between, and nothing after it
+        is what was said."""
+        if verb.dep_ != "conj" or verb.head.i > verb.i or verb.lemma_.lower() not in CLAUSE_CUES:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i < 1 or verb.doc[subject.left_edge.i - 1].text != ",":
+            return False
+        if any(t.dep_ in ("cc", "preconj") for t in verb.doc[verb.head.i : subject.left_edge.i]):
+            return False
+        return not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
     @staticmethod
     def _name_as_modal(verb: Any) -> Any:
