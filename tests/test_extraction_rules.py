@@ -2011,3 +2011,32 @@ def test_a_cue_the_parser_left_without_the_clause_before_it_takes_that_clause(ex
     # an opening phrase is no statement: what follows the verb is
     text = "In a speech last July, Holt said that the mill would reopen."
     assert [a["content"] for a in run(extractor, text)] == [["that the mill would reopen"]]
+
+
+def test_a_clause_hung_on_the_verb_across_a_comma_leaves_the_quotation_its_cue(extractor: Any) -> None:
+    text = (
+        "''What does that mean, he kept the city safe?'' Mr. Holt asked, repeating a charge - that the "
+        "mayor was to blame for the flood - that he has made before."
+    )
+    att = pick(extractor, text, cue="asked")
+    assert (att["kind"], att["source"]) == ("direct", "Mr. Holt")
+    assert att["content"] == ["''What does that mean, he kept the city safe?''"]
+
+
+def test_addressees_of_speaking_with_and_of_what_is_made_or_offered_to_someone(extractor: Any) -> None:
+    cases = [
+        ('"It is my job to relay what is public," Santilli says to the camera.', "says", "the camera"),
+        (
+            "Paul Holt offered an olive branch to the party officials at the start.",
+            "offered",
+            "the party officials",
+        ),
+        (
+            "Ben Okafor, speaking with the Daily Ledger editorial board, called the delay a reason to act.",
+            "called",
+            "the Daily Ledger editorial board",
+        ),
+        ("Holt hopes to make the case to women that he would be a better choice.", "hopes to make", "women"),
+    ]
+    for text, cue, addressee in cases:
+        assert pick(extractor, text, cue=cue)["addressee"] == addressee, text

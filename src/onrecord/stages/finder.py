@@ -134,7 +134,14 @@ _AUDIENCES = frozenset(
     class graduate diner rally hall gala convention gathering caucus conference assembly
     legislature parliament senate house chamber caller questioner interviewer moderator anchor
     public judge candidate nominee mogul billionaire millionaire secretary chief aide official
-    executive rival opponent ally partner counterpart""".split()
+    executive rival opponent ally partner counterpart camera""".split()
+)
+# What one makes, offers or delivers to someone that is itself said to them ("made the case to
+# women that …", "offered an olive branch to the party officials").
+_SAID_THINGS = frozenset(
+    """case message apology warning speech argument pitch plea appeal branch promise assurance
+    reminder address remarks greeting tribute thanks condolence condolences explanation answer
+    ultimatum challenge invitation""".split()
 )
 # Verbs of telling whose object is always the one told ("assured donors", "told the story"
 # aside); the others' object is an addressee only if it can be one ("promised voters", not
@@ -1423,6 +1430,9 @@ class Finder:
                     c.dep_ in ("ccomp", "xcomp")
                     and c.i > i
                     and any(in_quote[t.i] < 0 and not t.is_punct for t in c.subtree)
+                    # not "“…?” Holt asked, repeating a charge - that …": a clause the parser
+                    # hung on the verb from across a comma
+                    and not any(doc[k].text == "," for k in range(i + 1, c.left_edge.i))
                     for c in token.children
                 ):
                     return None  # “…,” Kasich said he would …: words of its own
@@ -3396,11 +3406,9 @@ class Finder:
                 continue
             nominal = pobj.pos_ in ("PROPN", "NOUN", "PRON")
             # "called bigwigs to the stage" names no addressee; "sings X to Hillary Clinton" does
-            has_object = any(c.dep_ == "dobj" for c in prep.head.children) and pobj.ent_type_ not in (
-                "PERSON",
-                "ORG",
-                "NORP",
-            )
+            has_object = any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in _SAID_THINGS for c in prep.head.children
+            ) and pobj.ent_type_ not in ("PERSON", "ORG", "NORP")
             audience = _is_audience(pobj)
             to_speaker = not opening or head_lemma in _ADDRESSING
             if (
@@ -3410,6 +3418,9 @@ class Finder:
                 and not has_object
                 and to_speaker
             ):
+                return _mention(pobj)
+            # "speaking with The Register's editorial board", "talked with reporters"
+            if word == "with" and head_lemma in ("speak", "talk") and audience and to_speaker:
                 return _mention(pobj)
             # "called on voters to …" (not "On economic issues, more call themselves …")
             if (
