@@ -1708,9 +1708,10 @@ def test_the_surname_will_read_as_a_modal_is_the_source(extractor: Any) -> None:
     for cue in ("wrote", "acknowledges"):
         att = pick(extractor, text, cue=cue)
         assert (att["source"], att["speaker"]) == ("Will", "George Will")
-    # the parser's participle after "Will" ("Will wrote" read as "will written")
+    # the parser's participle after "Will" ("Will wrote" read as "will written"), not a question
     text = "\u201cThat might speed the end of Dunn, Ortiz and above all Holt,\u201d Will wrote."
     assert [(a["cue"], a["source"]) for a in run(extractor, text)] == [("wrote", "Will")]
+    assert all(a["source"] != "Will" for a in run(extractor, "Will written rules help?"))
 
 
 def test_the_subject_before_an_age_an_aside_or_a_parenthesis_is_found(extractor: Any) -> None:
@@ -1907,9 +1908,16 @@ def test_a_dateline_is_no_one_s_source_or_name(extractor: Any) -> None:
     # a dateline the recogniser took for a person is no one a pronoun refers to
     text = 'CEDAR FALLS, Iowa - Farmers came out in the cold. "We will win," she said.'
     assert pick(extractor, text, cue="said")["speaker"] is None
-    # a hyphen inside a name is no dateline's dash
+    # a hyphen inside a name is no dateline's dash, and capitals before a dash no dateline
     text = "MSNBC reporter Alex Seitz-Wald tweeted the transcript of the exchange."
     assert pick(extractor, text, cue="tweeted")["source"] == "MSNBC reporter Alex Seitz-Wald"
+    text = "EU leaders - Ann Ware among them - said the summit had failed."
+    assert pick(extractor, text, cue="said")["source"].startswith("EU leaders")
+    # a group named after a dateline has every member and no place
+    text = "MOUNT HOPE, Ohio - Dana Holt, Ann Ware and Paul Okafor all said the plant would close."
+    att = next(a for a in extractor.extract(text) if a.cue_text(text) == "said")
+    assert att.speaker is not None and att.speaker.members == ("Dana Holt", "Ann Ware", "Paul Okafor")
+    assert "Ohio" not in (att.speaker.description or "")
 
 
 def test_a_subject_the_parser_misread_as_part_of_the_verb_is_found(extractor: Any) -> None:
@@ -1927,6 +1935,9 @@ def test_a_subject_the_parser_misread_as_part_of_the_verb_is_found(extractor: An
     assert [(a["cue"], a["source"], a["speaker"]) for a in found if "called" in a["cue"]] == [
         ("called", "Skelly", "Skelly")
     ]
+    # an adverb in "-ly" with a capital letter by mistake is no one
+    text = "The crowd cheered. But Finally called the result fair."
+    assert all(a["source"] != "Finally" for a in run(extractor, text))
     # a name read as a compound of the verb after it
     text = (
         "The reporter kept asking about the permits.\n\n\u201cGet out of here,\u201d Trump barked and "
@@ -2011,6 +2022,10 @@ def test_a_cue_the_parser_left_without_the_clause_before_it_takes_that_clause(ex
     # an opening phrase is no statement: what follows the verb is
     text = "In a speech last July, Holt said that the mill would reopen."
     assert [a["content"] for a in run(extractor, text)] == [["that the mill would reopen"]]
+    assert run(extractor, "When the vote came, he said.") == []
+    # a statement that opens with a phrase of its own is one
+    text = "After the flood, many residents left for good, she said."
+    assert pick(extractor, text, cue="said")["content"] == ["After the flood, many residents left for good"]
 
 
 def test_a_clause_hung_on_the_verb_across_a_comma_leaves_the_quotation_its_cue(extractor: Any) -> None:

@@ -42,6 +42,16 @@ _SECOND_ACTS = (
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
+# Adverbs in "-ly" that a capital letter inside a sentence does not make a surname ("But
+# Finally called …" is a typo; "And Skelly called …" is Skelly).
+_LY_ADVERBS = frozenset(
+    """finally only really clearly certainly obviously likely actually apparently reportedly
+    recently initially ultimately eventually nearly simply merely previously publicly privately
+    quickly immediately separately similarly additionally importantly frankly honestly basically
+    generally usually typically originally subsequently repeatedly personally specifically
+    especially particularly largely mostly partly fully directly quietly openly strongly firmly
+    sharply briefly angrily politely bluntly""".split()
+)
 # What may follow a cue that closes its sentence: when and where it was said, and the marks.
 _WHEN_DEPS = ("prep", "npadvmod", "advmod")
 _CLOSERS = frozenset(". ! ? \" \u201d \u2019 '".split())
@@ -526,9 +536,10 @@ def trim(tokens: list[Any]) -> list[Any]:
 
 
 def dateline_dash(sent: Any) -> int | None:
-    """The index of the dash that ends a sentence's dateline ("CEDAR FALLS, Iowa - …"):
-    the sentence opens with a word in capitals and a spaced dash follows within ten tokens,
-    before a word not in capitals; else None."""
+    """The index of the dash that ends a sentence's dateline ("CEDAR FALLS, Iowa - …",
+    "WASHINGTON (AP) — …"), else None: the sentence opens with a place in capitals, every
+    word of it up to its first comma or parenthesis in capitals ("EU leaders - …" is no
+    dateline), and a spaced dash follows within ten tokens, before a word not in capitals."""
     first = sent[0]
     if not (first.is_alpha and first.is_upper and len(first) > 1):
         return None
@@ -536,11 +547,15 @@ def dateline_dash(sent: Any) -> int | None:
         (
             t.i
             for t in sent[:10]
+            # a spaced dash, not the hyphen of "Seitz-Wald" or "big-money"
             if t.text in DASHES and t.i > first.i and t.whitespace_ and t.nbor(-1).whitespace_
         ),
         None,
-    )  # a spaced dash, not the hyphen of "Seitz-Wald" or "big-money"
+    )
     if dash is None or dash + 1 >= sent.end or sent.doc[dash + 1].is_upper:
+        return None
+    place = next((t.i for t in sent.doc[first.i : dash] if t.text in (",", "(")), dash)
+    if not all(t.is_upper for t in sent.doc[first.i : place] if t.is_alpha):
         return None
     return dash
 
@@ -550,7 +565,9 @@ def unseat_datelines(doc: Any) -> None:
     S.C. - Sen. Ted Cruz continued …" the parser makes "BEACH" a subject of "continued",
     beside "Cruz" or with "Cruz" as its apposition, and the place would become the speaker.
     The dateline's subject becomes an adverbial of place; a name after the dash that the
-    parser hung on it becomes the verb's subject."""
+    parser hung on it becomes the verb's subject, and words of the dateline the parser hung
+    on that name ("Iowa - Dana Holt") go back to the dateline. This is the one place where
+    the pipeline changes spaCy's parse, so every later stage reads the same tree."""
     for sent in doc.sents:
         dash = dateline_dash(sent)
         if dash is None:
@@ -574,10 +591,22 @@ def unseat_datelines(doc: Any) -> None:
                 name.head = verb
                 name.dep_ = token.dep_
             token.dep_ = "npadvmod"
+        # "CEDAR FALLS, Iowa - Dana Holt said": "Iowa" and the dash hung on the name go to
+        # the place the dateline names, where that hangs from the verb
+        place = next(
+            (t for t in doc[sent.start : dash] if t.head.i > dash and t.head.pos_ in ("VERB", "AUX")), None
+        )
+        if place is not None:
+            for token in doc[sent.start : dash + 1]:
+                if token.head.i > dash and token.i != place.i:
+                    token.head = place
 
 
 class Finder:
     """Proposes attributions from a parsed Doc and its quotations (module docstring).
+
+    Calling it first takes a dateline out of the subjects in the Doc's parse, in place
+    (``unseat_datelines``), so the resolver after it reads the same tree.
 
     near: how many tokens may stand between a quotation and a cue that the parse did not
     join to it.
@@ -1729,22 +1758,31 @@ class Finder:
                 for t in c.subtree
             }
             after = [t for t in doc[verb.i + 1 : verb.sent.end] if not (t.is_space or t.text in _CLOSERS)]
-            comma = subject.left_edge.i - 1 if subject is not None else 0
+            comma = subject.left_edge.i - 1 if subject is not None else -1
             # the sentence the parser ended at the comma ("…, even with a job | , he said.")
             start = doc[comma - 1].sent.start if 0 < comma <= verb.sent.start + 1 else verb.sent.start
             if (
-                comma > start + 2
+                subject is not None
+                and comma > start + 2
                 and doc[comma].text == ","
                 and "\n" not in doc[start:comma].text
                 and not any(c.dep_ in _CONTENT_DEPS + ("dobj", "xcomp") for c in verb.children)
                 and all(t.i in adjuncts for t in after)
             ):
                 before = [t for t in doc[start:comma] if not t.is_space]
-                # a statement with a verb of its own, not an opening phrase ("In a speech
-                # last July, he said …", "Asked if …, he said no", "If …, neither side would say")
-                opening = before[0].pos_ in ("ADP", "SCONJ") or before[0].tag_ in ("VBN", "VBG")
-                if not opening and any(
-                    in_quote[t.i] < 0 and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before
+                # a statement with a verb of its own outside any opening phrase ("After the
+                # flood, many residents left, she said"), not an opening phrase alone ("In a
+                # speech last July, he said …", "Asked if …, he said no", "When the vote came,
+                # he said")
+                first = before[0]
+                opening: set[int] = set()
+                if first.pos_ in ("ADP", "SCONJ") or first.tag_ in ("VBN", "VBG", "WRB"):
+                    # "if …", "when …": the clause they open
+                    phrase = first.head if first.dep_ in ("mark", "advmod") else first
+                    opening = {t.i for t in phrase.subtree}
+                if any(
+                    in_quote[t.i] < 0 and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i not in opening
+                    for t in before
                 ):
                     content, route = before, "clause"
         if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES or self.open):
@@ -2349,8 +2387,12 @@ class Finder:
         if prev.dep_ == "aux" and prev.text == "Will":
             if verb.tag_ in ("VBD", "VBZ"):
                 return prev
-            if verb.tag_ == "VBN" and not any(
-                c.dep_ in ("aux", "auxpass") and c.i != prev.i for c in verb.children
+            # not a question that opens with the modal ("Will written rules help?")
+            question = prev.is_sent_start or verb.sent[-1].text == "?"
+            if (
+                verb.tag_ == "VBN"
+                and not question
+                and not any(c.dep_ in ("aux", "auxpass") and c.i != prev.i for c in verb.children)
             ):
                 return prev
             return None
@@ -2359,6 +2401,8 @@ class Finder:
             and prev.tag_ == "RB"
             and prev.text[:1].isupper()
             and prev.text[1:].islower()
+            and prev.lower_.endswith("ly")
+            and prev.lower_ not in _LY_ADVERBS
             and not prev.is_sent_start
             and verb.text[:1].islower()  # not a headline's capitals ("Trump Just Announced")
             and prev.i > 0
@@ -2617,9 +2661,10 @@ class Finder:
             before = trim([verb.doc[t] for t in self._np(named, (verb.i,)) if t < verb.i])
             return [t.i for t in before], named.i
         # "“…,” Trump barked and …": a name the parser made a compound of the verb after it
-        named = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        named = verb.doc[verb.i - 1] if verb.i > 0 else None
         if (
-            named.head.i == verb.i
+            named is not None
+            and named.head.i == verb.i
             and named.dep_ == "compound"
             and named.pos_ == "PROPN"
             and in_quote[named.i] < 0
@@ -3124,7 +3169,9 @@ class Finder:
     def _left_subject(verb: Any, in_quote: list[int]) -> Any:
         """The subject the parser hung elsewhere: the noun phrase right before a finite verb
         that has none ("Alarmed by the unrest, Senator Harry Reid, the minority leader,
-        said …", where "Reid" became a conjunct of "unrest")."""
+        said …", where "Reid" became a conjunct of "unrest"), or the noun whose relative
+        clause ends right before the verb ("an official who spoke on condition of anonymity
+        said …", where the parser hung the noun elsewhere)."""
         if not _finite(verb) or verb.dep_ not in ("ROOT", "parataxis"):
             return None
         doc, start = verb.doc, verb.sent.start
@@ -3160,7 +3207,10 @@ class Finder:
         x = doc[k]
         # "a White House official who spoke anonymously to discuss strategy said": the noun
         # whose relative clause ends right before the verb, not the clause's last word
-        clause = next((a for a in (x, *x.ancestors) if a.dep_ == "relcl" and a.right_edge.i == k), None)
+        # (the outermost: "the official who runs the agency that oversees ports said")
+        clause = next(
+            (a for a in reversed([x, *x.ancestors]) if a.dep_ == "relcl" and a.right_edge.i == k), None
+        )
         relative = (
             clause is not None
             and clause.head.i < clause.left_edge.i

@@ -265,6 +265,12 @@ def _office_of(token: Any) -> str | None:
     return rank + title.lower_.strip(".")
 
 
+def _after_dateline(ent: Any) -> Any:
+    """An entity without the dateline the recogniser took into it ("Ohio - Dana Holt")."""
+    dash = dateline_dash(ent.sent)
+    return ent[dash + 1 - ent.start :] if dash is not None and ent.start <= dash < ent.end - 1 else ent
+
+
 def _dateline_person(ent: Any) -> bool:
     """True for a dateline the recogniser took with the name after it into one entity:
     "CLEVELAND - Donald Trump", "CEDAR FALLS, Iowa - Dana Holt" (tagged an organisation)."""
@@ -273,7 +279,7 @@ def _dateline_person(ent: Any) -> bool:
     dash = dateline_dash(ent.sent)
     return (
         dash is not None
-        and ent.start < dash < ent.end - 2
+        and ent.start < dash < ent.end - 1
         and ent.doc[dash + 1].pos_ == "PROPN"
         and ent.doc[dash + 1].is_title
     )
@@ -1173,7 +1179,7 @@ class _State:
         text = _clean(_join(tokens[:10]))
         ents = [
             e
-            for e in self.doc.ents
+            for e in map(_after_dateline, self.doc.ents)
             if e.start >= head.left_edge.i
             and e.end <= head.right_edge.i + 1
             and e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
