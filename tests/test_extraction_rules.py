@@ -2055,3 +2055,17 @@ def test_addressees_of_speaking_with_and_of_what_is_made_or_offered_to_someone(e
     ]
     for text, cue, addressee in cases:
         assert pick(extractor, text, cue=cue)["addressee"] == addressee, text
+
+
+def test_according_to_after_a_colon_opens_a_clause_of_its_own(extractor: Any) -> None:
+    text = (
+        "It has not gone unnoticed: According to recent polls, Okafor holds only 14 percent of the "
+        "rural vote."
+    )
+    att = pick(extractor, text, cue="According to")
+    assert (att["source"], att["content"]) == (
+        "recent polls",
+        ["Okafor holds only 14 percent of the rural vote"],
+    )
+    text = "The verdict was mixed; according to the county clerk, turnout fell."
+    assert pick(extractor, text, cue="according to")["content"] == ["turnout fell"]

@@ -2149,7 +2149,13 @@ class Finder:
             return None
         sent = [t for t in word.sent if not t.is_space]
         first = sent[0].i
-        if word.i == first or (word.i - first <= 2 and all(t.is_punct for t in doc[first : word.i])):
+        # "It has not gone unnoticed: According to recent polls, …": a clause of its own
+        opens_clause = word.i > first and doc[word.i - 1].text in (":", ";")
+        if (
+            word.i == first
+            or opens_clause
+            or (word.i - first <= 2 and all(t.is_punct for t in doc[first : word.i]))
+        ):
             comma = next((t.i for t in doc[to.i + 1 : sent[-1].i + 1] if t.text in (",", ":")), None)
             if comma is None:
                 return None
