@@ -1908,6 +1908,12 @@ def test_a_dateline_is_no_one_s_source_or_name(extractor: Any) -> None:
     # a dateline the recogniser took for a person is no one a pronoun refers to
     text = 'CEDAR FALLS, Iowa - Farmers came out in the cold. "We will win," she said.'
     assert pick(extractor, text, cue="said")["speaker"] is None
+    # an abbreviation after the dash ("U.S. District Judge …") and a common noun hung on
+    # the dateline ("RANGOON, Burma - her allies …")
+    text = "JACKSON, Miss. - U.S. District Judge Carla W. Reeves said Friday that the law was void."
+    assert pick(extractor, text, cue="said")["source"] == "U.S. District Judge Carla W. Reeves"
+    text = "RANGOON, Burma - Aung San Suu Kyi's political allies on Monday predicted a victory."
+    assert not pick(extractor, text, cue="predicted")["source"].startswith("RANGOON")
     # a hyphen inside a name is no dateline's dash, and capitals before a dash no dateline
     text = "MSNBC reporter Alex Seitz-Wald tweeted the transcript of the exchange."
     assert pick(extractor, text, cue="tweeted")["source"] == "MSNBC reporter Alex Seitz-Wald"

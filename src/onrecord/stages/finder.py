@@ -539,7 +539,8 @@ def dateline_dash(sent: Any) -> int | None:
     """The index of the dash that ends a sentence's dateline ("CEDAR FALLS, Iowa - …",
     "WASHINGTON (AP) — …"), else None: the sentence opens with a place in capitals, every
     word of it up to its first comma or parenthesis in capitals ("EU leaders - …" is no
-    dateline), and a spaced dash follows within ten tokens, before a word not in capitals."""
+    dateline), and a spaced dash follows within ten tokens, before anything but a word of a
+    headline in capitals."""
     first = sent[0]
     if not (first.is_alpha and first.is_upper and len(first) > 1):
         return None
@@ -552,8 +553,11 @@ def dateline_dash(sent: Any) -> int | None:
         ),
         None,
     )
-    if dash is None or dash + 1 >= sent.end or sent.doc[dash + 1].is_upper:
+    if dash is None or dash + 1 >= sent.end:
         return None
+    after = sent.doc[dash + 1]
+    if after.is_upper and after.is_alpha and len(after) > 3:
+        return None  # a headline in capitals goes on ("SANDERS LEADS - POLL SHOWS …")
     place = next((t.i for t in sent.doc[first.i : dash] if t.text in (",", "(")), dash)
     if not all(t.is_upper for t in sent.doc[first.i : place] if t.is_alpha):
         return None
@@ -582,7 +586,7 @@ def unseat_datelines(doc: Any) -> None:
                     (
                         c
                         for c in token.children
-                        if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"
+                        if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ in ("PROPN", "NOUN")
                     ),
                     None,
                 )
