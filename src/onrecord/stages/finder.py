@@ -564,6 +564,28 @@ def dateline_dash(sent: Any) -> int | None:
     return dash
 
 
+_DATELINES = "onrecord_datelines"
+
+
+def _datelines(doc: Any) -> dict[int, tuple[int, int]]:
+    """{dash: (sentence start, sentence end)} for the datelines of ``doc``, found once and
+    kept in ``doc.user_data``."""
+    found = doc.user_data.get(_DATELINES)
+    if found is None:
+        found = {}
+        for sent in doc.sents:
+            dash = dateline_dash(sent)
+            if dash is not None:
+                found[dash] = (sent.start, sent.end)
+        doc.user_data[_DATELINES] = found
+    return found
+
+
+def dateline_in(doc: Any, i: int) -> int | None:
+    """The dash of the dateline that opens the sentence of token ``i``, else None."""
+    return next((dash for dash, (start, end) in _datelines(doc).items() if start <= i < end), None)
+
+
 def unseat_datelines(doc: Any) -> None:
     """Take a dateline out of the subjects of the verb after it, in place: in "MYRTLE BEACH,
     S.C. - Sen. Ted Cruz continued …" the parser makes "BEACH" a subject of "continued",
@@ -572,11 +594,8 @@ def unseat_datelines(doc: Any) -> None:
     parser hung on it becomes the verb's subject, and words of the dateline the parser hung
     on that name ("Iowa - Dana Holt") go back to the dateline. This is the one place where
     the pipeline changes spaCy's parse, so every later stage reads the same tree."""
-    for sent in doc.sents:
-        dash = dateline_dash(sent)
-        if dash is None:
-            continue
-        for token in doc[sent.start : dash]:
+    for dash, (start, _end) in _datelines(doc).items():
+        for token in doc[start:dash]:
             if token.dep_ not in _SUBJECTS or token.head.i <= dash:
                 continue
             verb = token.head
@@ -597,11 +616,9 @@ def unseat_datelines(doc: Any) -> None:
             token.dep_ = "npadvmod"
         # "CEDAR FALLS, Iowa - Dana Holt said": "Iowa" and the dash hung on the name go to
         # the place the dateline names, where that hangs from the verb
-        place = next(
-            (t for t in doc[sent.start : dash] if t.head.i > dash and t.head.pos_ in ("VERB", "AUX")), None
-        )
+        place = next((t for t in doc[start:dash] if t.head.i > dash and t.head.pos_ in ("VERB", "AUX")), None)
         if place is not None:
-            for token in doc[sent.start : dash + 1]:
+            for token in doc[start : dash + 1]:
                 if token.head.i > dash and token.i != place.i:
                     token.head = place
 
@@ -3300,7 +3317,7 @@ class Finder:
         # a dateline before the name: "CLEVELAND - Donald Trump", "CEDAR FALLS, Iowa - Dana Holt"
         if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in DASHES:
             tokens = tokens[2:]
-        dash = dateline_dash(head.sent)
+        dash = dateline_in(head.doc, head.i)
         if dash is not None and head.i > dash:
             tokens = [t for t in tokens if t.i > dash]
         tokens = trim(tokens)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
-from .finder import VERBS_FIRST, Finder, dateline_dash, possessive_mark
+from .finder import VERBS_FIRST, Finder, dateline_in, possessive_mark
 from .lexicon import DASHES
 from .scanner import Quote
 
@@ -267,7 +267,7 @@ def _office_of(token: Any) -> str | None:
 
 def _after_dateline(ent: Any) -> Any:
     """An entity without the dateline the recogniser took into it ("Ohio - Dana Holt")."""
-    dash = dateline_dash(ent.sent)
+    dash = dateline_in(ent.doc, ent.start)
     return ent[dash + 1 - ent.start :] if dash is not None and ent.start <= dash < ent.end - 1 else ent
 
 
@@ -276,7 +276,7 @@ def _dateline_person(ent: Any) -> bool:
     "CLEVELAND - Donald Trump", "CEDAR FALLS, Iowa - Dana Holt" (tagged an organisation)."""
     if len(ent) >= 4 and ent[0].text.isupper() and ent[1].text in DASHES:
         return ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
-    dash = dateline_dash(ent.sent)
+    dash = dateline_in(ent.doc, ent.start)
     return (
         dash is not None
         and ent.start < dash < ent.end - 1
@@ -470,7 +470,7 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON" and not _dateline_person(ent) and not _person_in_context(ent):
                 continue
-            dash = dateline_dash(ent.sent)
+            dash = dateline_in(ent.doc, ent.start)
             if dash is not None and ent.end <= dash and ent.text.isupper():
                 continue  # "CEDAR FALLS, Iowa - …": a dateline's place, no one
             # a headline's "Obama Says": the recogniser took the verb into the name
