@@ -1905,6 +1905,9 @@ def test_a_dateline_is_no_one_s_source_or_name(extractor: Any) -> None:
     )
     att = pick(extractor, text, cue="said")
     assert (att["source"], att["speaker"]) == ("Dana Holt", "Dana Holt")
+    # a dateline taken into one name with a first name the lexicon does not know
+    text = 'CLEVELAND - Dana Okafor said on Monday that the plant would close. "We will fight," she said.'
+    assert [a["speaker"] for a in run(extractor, text)] == ["Dana Okafor", "Dana Okafor"]
     # a dateline the recogniser took for a person is no one a pronoun refers to
     text = 'CEDAR FALLS, Iowa - Farmers came out in the cold. "We will win," she said.'
     assert pick(extractor, text, cue="said")["speaker"] is None

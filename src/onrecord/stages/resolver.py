@@ -274,8 +274,13 @@ def _after_dateline(ent: Any) -> Any:
 def _dateline_person(ent: Any) -> bool:
     """True for a dateline the recogniser took with the name after it into one entity:
     "CLEVELAND - Donald Trump", "CEDAR FALLS, Iowa - Dana Holt" (tagged an organisation)."""
-    if len(ent) >= 4 and ent[0].text.isupper() and ent[1].text in DASHES:
-        return ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
+    if (
+        len(ent) >= 4
+        and ent[0].text.isupper()
+        and ent[1].text in DASHES
+        and ent[2].lower_ in MALE_NAMES | FEMALE_NAMES
+    ):
+        return True
     dash = dateline_in(ent.doc, ent.start)
     return (
         dash is not None
