@@ -1767,45 +1767,9 @@ class Finder:
             if inverted and any(in_quote[t.i] < 0 and not t.is_punct for t in before):
                 content, route = before, "clause"
         if not content and lemma in CLAUSE_CUES and verb.dep_ == "ROOT":
-            # "Those who borrow struggle, even with a “good” job, he said.": a cue that closes
-            # the sentence after words the parser did not make its clause
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-            adjuncts = {
-                t.i
-                for c in verb.children
-                if c.i > verb.i
-                and c.dep_ in _WHEN_DEPS
-                and (c.dep_ != "prep" or c.lower_ in _ADJUNCT_PREPS)  # not "called for …"
-                for t in c.subtree
-            }
-            after = [t for t in doc[verb.i + 1 : verb.sent.end] if not (t.is_space or t.text in _CLOSERS)]
-            comma = subject.left_edge.i - 1 if subject is not None else -1
-            # the sentence the parser ended at the comma ("…, even with a job | , he said.")
-            start = doc[comma - 1].sent.start if 0 < comma <= verb.sent.start + 1 else verb.sent.start
-            if (
-                subject is not None
-                and comma > start + 2
-                and doc[comma].text == ","
-                and "\n" not in doc[start:comma].text
-                and not any(c.dep_ in _CONTENT_DEPS + ("dobj", "xcomp") for c in verb.children)
-                and all(t.i in adjuncts for t in after)
-            ):
-                before = [t for t in doc[start:comma] if not t.is_space]
-                # a statement with a verb of its own outside any opening phrase ("After the
-                # flood, many residents left, she said"), not an opening phrase alone ("In a
-                # speech last July, he said …", "Asked if …, he said no", "When the vote came,
-                # he said")
-                first = before[0]
-                opening: set[int] = set()
-                if first.pos_ in ("ADP", "SCONJ") or first.tag_ in ("VBN", "VBG", "WRB"):
-                    # "if …", "when …": the clause they open
-                    phrase = first.head if first.dep_ in ("mark", "advmod") else first
-                    opening = {t.i for t in phrase.subtree}
-                if any(
-                    in_quote[t.i] < 0 and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i not in opening
-                    for t in before
-                ):
-                    content, route = before, "clause"
+            closing = self._closing_clause(doc, verb, in_quote)
+            if closing:
+                content, route = closing, "clause"
         if not content and (lemma in OBJECT_CUES or lemma in QUOTE_CUES or self.open):
             right = [
                 c
@@ -2387,6 +2351,51 @@ class Finder:
         )
 
     @staticmethod
+    def _closing_clause(doc: Any, verb: Any, in_quote: list[int]) -> list[Any]:
+        """The words before a cue that closes its sentence, which the parser did not make its
+        clause ("Those who borrow struggle, even with a “good” job, he said."), also when it
+        ended the sentence at the comma before the subject; [] for an opening phrase alone
+        ("In a speech last July, he said …", "Asked if …, he said no", "When the vote came,
+        he said"), or when the verb has words of its own after it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None:
+            return []
+        adjuncts = {
+            t.i
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in _WHEN_DEPS
+            and (c.dep_ != "prep" or c.lower_ in _ADJUNCT_PREPS)  # not "called for …"
+            for t in c.subtree
+        }
+        after = [t for t in doc[verb.i + 1 : verb.sent.end] if not (t.is_space or t.text in _CLOSERS)]
+        comma = subject.left_edge.i - 1
+        # the sentence the parser ended at the comma ("…, even with a job | , he said.")
+        start = doc[comma - 1].sent.start if 0 < comma <= verb.sent.start + 1 else verb.sent.start
+        if (
+            comma <= start + 2
+            or doc[comma].text != ","
+            or "\n" in doc[start:comma].text
+            or any(c.dep_ in _CONTENT_DEPS + ("dobj", "xcomp") for c in verb.children)
+            or not all(t.i in adjuncts for t in after)
+        ):
+            return []
+        before = [t for t in doc[start:comma] if not t.is_space]
+        # a statement with a verb of its own outside any opening phrase ("After the flood,
+        # many residents left, she said"), not an opening phrase alone
+        first = before[0]
+        opening: set[int] = set()
+        if first.pos_ in ("ADP", "SCONJ") or first.tag_ in ("VBN", "VBG", "WRB"):
+            # "if …", "when …": the clause they open
+            phrase = first.head if first.dep_ in ("mark", "advmod") else first
+            opening = {t.i for t in phrase.subtree}
+        if any(
+            in_quote[t.i] < 0 and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i not in opening for t in before
+        ):
+            return before
+        return []
+
+    @staticmethod
     def _joined_after_comma(verb: Any) -> bool:
         """True for a cue the parser joined to the clause before it as a second verb ("The
         company built the tool for emergencies, a spokeswoman, Ann Ware, said on Saturday"):
@@ -2430,9 +2439,8 @@ class Finder:
             and prev.text[1:].islower()
             and prev.lower_.endswith("ly")
             and prev.lower_ not in _LY_ADVERBS
-            and not prev.is_sent_start
+            and not prev.is_sent_start  # so a word stands before it
             and verb.text[:1].islower()  # not a headline's capitals ("Trump Just Announced")
-            and prev.i > 0
             and verb.doc[prev.i - 1].is_alpha
             and not any(c.dep_ in _SUBJECTS for c in verb.children)
         ):
