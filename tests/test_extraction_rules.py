@@ -2078,3 +2078,32 @@ def test_according_to_after_a_colon_opens_a_clause_of_its_own(extractor: Any) ->
     )
     text = "The verdict was mixed; according to the county clerk, turnout fell."
     assert pick(extractor, text, cue="according to")["content"] == ["turnout fell"]
+
+
+def test_a_verb_the_model_turned_down_does_not_come_back_for_the_quotation_in_its_object(
+    extractor: Any,
+) -> None:
+    texts = [
+        "City officials studied potential sites at three bases and a federal “supermax” prison last year.",
+        "The mayor crushed the party’s “establishment” candidate to win a seat in the Senate.",
+        "The Kazakh government is building a “dry port” at Khorgos with warehouses and cranes.",
+    ]
+    for text in texts:
+        assert run(extractor, text) == [], text
+    # a verb the model takes keeps its quotation
+    att = only(extractor, "Holt openly admires Putin as a “strong leader”.")
+    assert (att["cue"], att["speaker"], att["kind"]) == ("openly admires", "Holt", "mixed")
+
+
+def test_phrases_that_link_sentences_are_not_statements(extractor: Any) -> None:
+    for text in [
+        "Ware could win enough delegates. That said, a loss to Holt in this state would hurt her.",
+        "He could split the vote. That being said, Holt cannot realistically get enough delegates.",
+        "Having said that, Holt cannot win.",
+        "All told, the city spent $4 million on the plan.",
+        "Needless to say, Holt cannot win.",
+        "Truth be told, the plan failed.",
+    ]:
+        assert run(extractor, text) == [], text
+    text = "Holt said that was wrong. He also said, “We will win.”"
+    assert [a["cue"] for a in run(extractor, text)] == ["said", "also said"]

@@ -468,6 +468,49 @@ def _is_title(doc: Any, quote: Any, tokens: list[Any]) -> bool:
     )
 
 
+# Phrases that link sentences with a verb of saying in them: nobody says anything.
+_LINKING_SAYINGS = (
+    ("needless", "to", "say"),
+    ("suffice", "it", "to", "say"),
+    ("suffice", "to", "say"),
+    ("so", "to", "speak"),
+    ("that", "is", "to", "say"),
+    ("truth", "be", "told"),
+    ("having", "said", "that"),
+    ("having", "said", "this"),
+)
+
+
+def _linking_phrase(verb: Any) -> bool:
+    """True for the verb of a phrase that links sentences: "That said, …", "That being said,
+    …", "All told, …", "Having said that, …", "Needless to say, …"."""
+    doc = verb.doc
+    i = verb.i
+    if verb.lower_ in ("said", "told") and i + 1 < len(doc) and doc[i + 1].text == ",":
+        first = i - 1
+        if first >= 1 and doc[first].lower_ == "being":
+            first -= 1
+        if first >= 0 and doc[first].lower_ in ("that", "this", "all"):
+            before = doc[first - 1] if first else None
+            if (
+                before is None
+                or doc[first].is_sent_start
+                or before.is_space
+                or before.text in (",", ";", ":", "(", "\u2014", "\u2013", "-", ".")
+                or before.lower_ in ("and", "but", "so", "yet")
+            ):
+                return True
+    for phrase in _LINKING_SAYINGS:
+        for k, word in enumerate(phrase):
+            if word != verb.lower_:
+                continue
+            start = i - k
+            if start >= 0 and start + len(phrase) <= len(doc):
+                if all(doc[start + j].lower_ == w for j, w in enumerate(phrase)):
+                    return True
+    return False
+
+
 def _programme_after(prep: Any) -> list[int]:
     """The programme or outlet named right after "on" ("ABC’s “This Week”", "CNN", "“Meet
     the Press”"), not a place, a person, a day or a channel such as Twitter; else []."""
@@ -674,6 +717,7 @@ class Finder:
             by_cue[tuple(cand.cue)] = cand
             used_cues.update(cand.cue)
         proposed = []
+        rejected: set[int] = set()
         for token in doc:
             if token.i in used_cues or in_quote[token.i] >= 0:
                 continue
@@ -690,6 +734,10 @@ class Finder:
                 if probability >= self.scorer.threshold_for(threshold_key(doc, cand)):
                     cand.confidence = round(probability, 4)
                     kept.append(cand)
+                else:
+                    # the model weighed this verb and said no: its quotation does not make
+                    # it a cue after all ("crushed the “establishment” candidate")
+                    rejected.update(cand.cue)
             proposed = kept
         proposed = self._without_carriers(doc, proposed, found)
         proposed = self._merged_infinitives(doc, proposed)
@@ -735,7 +783,7 @@ class Finder:
         for qi, quote in enumerate(top):
             if contents.holders(quote.start, quote.end) or quote.span in titles:
                 continue
-            cand = self._governor(doc, quote, qi, in_quote, used_cues, quote_tokens.get(qi, []))
+            cand = self._governor(doc, quote, qi, in_quote, used_cues | rejected, quote_tokens.get(qi, []))
             if cand is not None:
                 found.append(cand)
                 used_cues.update(cand.cue)
@@ -1577,7 +1625,7 @@ class Finder:
             return self._noun_cue(verb, in_quote)
         if verb.pos_ == "ADJ" and self.open:
             return self._adjective_cue(verb, in_quote)
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _linking_phrase(verb):
             return None
         if lemma in _ASPECTUAL and any(self._after_aspect(c) for c in verb.children):
             return None  # "continued to portray …": the cue is the verb it goes on with
