@@ -2107,3 +2107,13 @@ def test_phrases_that_link_sentences_are_not_statements(extractor: Any) -> None:
         assert run(extractor, text) == [], text
     text = "Holt said that was wrong. He also said, “We will win.”"
     assert [a["cue"] for a in run(extractor, text)] == ["said", "also said"]
+
+
+def test_a_source_the_parser_made_a_modifier_of_the_cue_is_still_the_source(extractor: Any) -> None:
+    # "the editorial read" parsed as an adjective before the noun "read"
+    text = (
+        "That did not sit well with the editors of the Advocate. “If she wants to be the next mayor, "
+        "Ware should act like one,” the editorial read."
+    )
+    att = pick(extractor, text, cue="read")
+    assert (att["source"], att["kind"]) == ("the editorial", "direct")

@@ -1262,7 +1262,11 @@ class Finder:
         if (
             not found
             or sum(not t.is_punct for t in found) > 10
-            or not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in found)  # "the two"
+            or not (
+                any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in found)  # "the two"
+                # “…,” the editorial read: the parser made the noun a modifier of the verb
+                or (found[-1].dep_ in ("amod", "compound") and found[-1].head.i == verb.i)
+            )
         ):
             return []
         return [t.i for t in found]
