@@ -2117,3 +2117,16 @@ def test_a_source_the_parser_made_a_modifier_of_the_cue_is_still_the_source(extr
     )
     att = pick(extractor, text, cue="read")
     assert (att["source"], att["kind"]) == ("the editorial", "direct")
+
+
+def test_a_party_and_state_in_parentheses_go_with_the_name(extractor: Any) -> None:
+    # a label whose parenthesis the tokenizer glues to the colon: "(R-S.C.):"
+    for text in [
+        'Rep. Paul Holt (R-S.C.): "I have not heard anyone other than you cite that figure."',
+        'Rep. Paul Holt (R-S.C.):"I have not heard anyone other than you cite that figure."',
+    ]:
+        att = only(extractor, text)
+        assert (att["source"], att["speaker"], att["kind"]) == ("Rep. Paul Holt", "Paul Holt", "direct"), text
+    # "(D)" the parser made the head of the subject: the name is the speaker's
+    att = pick(extractor, "Sen. Ann Ware (D) said the plan failed.", cue="said")
+    assert (att["source"], att["speaker"]) == ("Sen. Ann Ware (D)", "Ann Ware")

@@ -50,7 +50,12 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
 
 # A quotation mark typed against the punctuation before it ("said,“Look"): its own token,
 # else the tokenizer glues the cue, the mark and the first quoted word into one.
-_GLUED_QUOTE = [r'(?<=[a-z])[,:;.!?](?=["\u201c\u201d]\w)', r'(?<=[,:;.!?])["\u201c\u201d](?=\w)']
+_GLUED_QUOTE = [
+    r'(?<=[a-z)])[,:;.!?](?=["\u201c\u201d]\w)',
+    r'(?<=[,:;.!?])["\u201c\u201d](?=\w)',
+    # "(R-S.C.):"I have …": the parenthesis closes before the colon
+    r'(?<=[\w.])\)(?=[,:;]["\u201c\u201d]\w)',
+]
 
 
 def _split_glued_quotes(nlp: Any) -> None:

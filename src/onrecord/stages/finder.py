@@ -1328,20 +1328,36 @@ class Finder:
         """A quotation labelled with its speaker and a colon: ``Jeffrey M. Jones: “…”``,
         ``Bush: "…"``, ``More from the report: “…”``."""
         j = Finder._before_quote(doc, tokens)
-        if j < 1 or doc[j].text != ":":
+        if j < 1 or doc[j].text not in (":", "):"):
             return None
         label: list[Any] = []
         after_quote = False
         head = None
-        for token in reversed(doc[max(0, j - 8) : j]):
+        k, stop = j - 1, max(0, j - 8)
+        if doc[j].text == "):":
+            # the tokenizer glued the parenthesis after the name to the colon: "(R-S.C.):"
+            opening = next((m for m in range(j - 1, max(-1, j - 8), -1) if doc[m].text == "("), None)
+            if opening is None or any(in_quote[m] >= 0 or "\n" in doc[m].text for m in range(opening, j)):
+                return None
+            k, stop = opening - 1, max(0, opening - 8)
+        while k >= stop:
+            token = doc[k]
             if in_quote[token.i] >= 0:
                 after_quote = True
                 break
+            opening = Finder._parenthesis_opening(doc, k, in_quote)
+            if opening is not None:
+                # "Rep. Trey Gowdy (R-S.C.): “…”": the party and state go with the name
+                label[0:0] = list(doc[opening : k + 1])
+                stop = max(0, stop - (k - opening + 1))
+                k = opening - 1
+                continue
             if "\n" in token.text or token.text in (".", "!", "?", "-", "\u2013", "\u2014"):
                 break
             if token.pos_ in ("VERB", "AUX"):
                 return None
             label.insert(0, token)
+            k -= 1
         label = trim(label)
         nouns = [t for t in label if t.pos_ in ("PROPN", "NOUN")]
         if not nouns:
@@ -1374,6 +1390,19 @@ class Finder:
             subject=(head or label[-1]).i,
             quotes=[qi],
         )
+
+    @staticmethod
+    def _parenthesis_opening(doc: Any, k: int, in_quote: list[int]) -> int | None:
+        """Where the parenthesis that ``doc[k]`` closes opens, when it is a short one on the
+        same line outside any quotation ("(R-S.C.)", "(D)")."""
+        if doc[k].text != ")":
+            return None
+        for m in range(k - 1, max(-1, k - 8), -1):
+            if "\n" in doc[m].text or in_quote[m] >= 0 or doc[m].text == ")":
+                return None
+            if doc[m].text == "(":
+                return m if m < k - 1 else None
+        return None
 
     @staticmethod
     def _byline(doc: Any, text: str, quote: Quote, qi: int, in_quote: list[int]) -> Candidate | None:

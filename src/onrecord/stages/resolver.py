@@ -660,6 +660,12 @@ class Resolver:
                 head = subject
             elif nouns:
                 head = nouns[-1]
+        opening = max((i for i in tokens if i < head.i and doc[i].text == "("), default=None)
+        if opening is not None and any(i > head.i and doc[i].text.startswith(")") for i in tokens):
+            # "Sen. Ann Ware (D)" parsed with the party as its head: the name before it
+            before = [doc[i] for i in tokens if i < opening and doc[i].pos_ in ("PROPN", "NOUN")]
+            if before:
+                head = before[-1]
         return head
 
     @staticmethod
