@@ -2130,3 +2130,35 @@ def test_a_party_and_state_in_parentheses_go_with_the_name(extractor: Any) -> No
     # "(D)" the parser made the head of the subject: the name is the speaker's
     att = pick(extractor, "Sen. Ann Ware (D) said the plan failed.", cue="said")
     assert (att["source"], att["speaker"]) == ("Sen. Ann Ware (D)", "Ann Ware")
+
+
+def test_a_phrase_set_off_by_spaced_hyphens_or_bars_leaves_the_subject_to_its_verb(extractor: Any) -> None:
+    text = (
+        "In a previously unpublished interview with the Tribune - conducted last Wednesday at the "
+        "mayor's estate in Palm Beach - Holt continued to assert that he never made contact with Ware."
+    )
+    att = pick(extractor, text, cue="continued to assert")
+    assert (att["source"], att["speaker"]) == ("Holt", "Holt")
+    text = (
+        "Hastily politicizing the tragedy in Nice \u2015 much like he did after the attacks in Paris in "
+        "January \u2015 Holt cast the blame on his rivals in the city, and emphasized the threat that "
+        "crime poses to the town."
+    )
+    att = pick(extractor, text, cue="emphasized")
+    assert (att["source"], att["speaker"]) == ("Holt", "Holt")
+
+
+def test_a_name_run_on_across_a_comma_into_the_next_subject_is_cut_there(extractor: Any) -> None:
+    att = pick(extractor, "After meeting Ware, Holt said he would wait.", cue="said")
+    assert (att["source"], att["speaker"]) == ("Holt", "Holt")
+    text = "Asked whether he would endorse Ware, Holt said he would wait."
+    assert pick(extractor, text, cue="Asked")["addressee"] == "Holt"
+    assert pick(extractor, text, cue="said")["speaker"] == "Holt"
+    # a comma inside one name stays
+    att = pick(extractor, "Acme Holdings, Inc. said the plan failed.", cue="said")
+    assert att["speaker"] == "Acme Holdings, Inc."
+
+
+def test_a_name_suffix_the_parser_made_the_subject_keeps_the_name(extractor: Any) -> None:
+    att = pick(extractor, "Martin Luther King, Jr. said the plan failed.", cue="said")
+    assert (att["source"], att["speaker"]) == ("Martin Luther King, Jr.", "Martin Luther King")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.markup import blank_markup
+from onrecord.markup import blank_markup, for_parser
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,23 @@ def test_tags_are_blanked_and_offsets_kept(text: str) -> None:
 )
 def test_text_that_only_looks_like_markup_is_left_alone(text: str) -> None:
     assert blank_markup(text) == text
+
+
+def test_dashes_that_set_off_a_phrase_reach_the_parser_as_em_dashes() -> None:
+    text = (
+        "In an interview - held <b>Wednesday</b> - the Jean-Pierre Holt campaign said 5-3 was fine"
+        " \u2015 and so was the well-known plan."
+    )
+    parsed = for_parser(text)
+    assert len(parsed) == len(text)
+    assert parsed == (
+        "In an interview \u2014 held    Wednesday     \u2014 the Jean-Pierre Holt campaign said 5-3 was"
+        " fine \u2014 and so was the well-known plan."
+    )
+
+
+def test_spaces_other_than_the_plain_one_reach_the_parser_as_plain_ones() -> None:
+    text = "Mayor\u00a0Ann Ware\u2009said\u202fthe plan -\u00a0the one of 2014\u00a0- failed.\nIt did."
+    parsed = for_parser(text)
+    assert parsed == "Mayor Ann Ware said the plan \u2014 the one of 2014 \u2014 failed.\nIt did."
+    assert len(parsed) == len(text)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .errors import ArticleTooLong, InputError, ModelNotFound
-from .markup import blank_markup
+from .markup import for_parser
 from .records import Article, Attribution, Result
 from .spacy_component import OnrecordComponent
 
@@ -130,8 +130,8 @@ class Extractor:
     # -- one parsed document --------------------------------------------------------------
     def annotate(self, doc: Any) -> list[Attribution]:
         """The attributions of one parsed spaCy ``Doc`` (offsets into ``doc.text``). ``extract``
-        and ``pipe`` blank markup tags before parsing (``markup.blank_markup``); a ``Doc``
-        parsed by the caller is read as it is."""
+        and ``pipe`` blank markup tags and write spaced dashes as em dashes before parsing
+        (``markup.for_parser``); a ``Doc`` parsed by the caller is read as it is."""
         return list(self.component(doc)._.attributions)
 
     # -- public API -----------------------------------------------------------------------
@@ -170,7 +170,7 @@ class Extractor:
 
     def _run(self, batch: list[Article | Result]) -> Iterator[Result]:
         short = [a for a in batch if isinstance(a, Article) and len(a.text) <= self.chunk_chars]
-        docs = iter(self.nlp.pipe([blank_markup(a.text) for a in short], batch_size=self.batch_size))
+        docs = iter(self.nlp.pipe([for_parser(a.text) for a in short], batch_size=self.batch_size))
         # When the batch's parse fails, the rest of it is parsed one article at a time, so the
         # failure is that one article's and the others are still done.
         batch_parse_failed = False
@@ -191,7 +191,7 @@ class Extractor:
     def _attributions(self, text: str) -> list[Attribution]:
         """Parse and annotate one text, in paragraph-aligned chunks when it is long."""
         found: list[Attribution] = []
-        text = blank_markup(text)
+        text = for_parser(text)
         for start, end in chunk_bounds(text, self.chunk_chars):
             doc = self.nlp(text[start:end])
             found.extend(a.shift(start) for a in self.annotate(doc))

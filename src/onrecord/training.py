@@ -38,7 +38,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from . import __version__
-from .markup import blank_markup
+from .markup import for_parser
 from .scoring import Score, Tokens, lenient, score
 from .stages.candidate import Candidate
 from .stages.scorer import (
@@ -356,7 +356,7 @@ def parse(nlp: Any, records: Sequence[Mapping[str, Any]], label: str) -> list[tu
     news length), so the limit spaCy sets on a text's length is raised to the longest."""
     nlp.max_length = max(nlp.max_length, max((len(r["text"]) for r in records), default=0) + 1)
     bar = Progress(len(records), label)
-    docs = nlp.pipe((blank_markup(r["text"]) for r in records), batch_size=16)
+    docs = nlp.pipe((for_parser(r["text"]) for r in records), batch_size=16)
     return list(zip(records, bar.wrap(docs), strict=True))
 
 

@@ -3412,6 +3412,17 @@ class Finder:
         tokens = trim(tokens)
         if len(tokens) > 1 and tokens[0].lower_ == "even" and tokens[0].dep_ == "advmod":
             tokens = tokens[1:]  # "even Republicans said": PolNeAR leaves "even" out of the source
+        doc = head.doc
+        if (
+            tokens == [head]
+            and head.lower_.rstrip(".") in ("jr", "sr")
+            and head.i >= 2
+            and doc[head.i - 1].text == ","
+            and doc[head.i - 2].pos_ == "PROPN"
+        ):
+            # "Martin Luther King, Jr. said": the parser made the suffix the subject
+            name = doc[head.i - 2]
+            return [t.i for t in name.subtree if t.i < head.i - 1] + [head.i - 1, head.i]
         return [t.i for t in tokens] or [head.i]
 
     def _addressee(self, verb: Any, depth: int = 0) -> list[int]:

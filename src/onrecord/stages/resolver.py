@@ -181,6 +181,20 @@ def _before_verb(ent: Any) -> Any:
     return ent.doc[ent.start : cut]
 
 
+def _after_run_on_comma(ent: Any, before: int | None = None) -> Any:
+    """An entity from its last comma (before token ``before``) on, when the words before that
+    comma hang on something outside it: "After meeting Ware, Holt said" is "Holt", the
+    recogniser having run the end of one phrase and the subject of the next into one name
+    ("Martin Luther King, Jr." and "Washington, D.C." hang together and stay whole)."""
+    doc = ent.doc
+    comma = max((t.i for t in ent if t.text == "," and (before is None or t.i < before)), default=None)
+    if comma is None or comma + 1 >= ent.end:
+        return ent
+    if any(comma < t.head.i < ent.end for t in doc[ent.start : comma]):
+        return ent
+    return doc[comma + 1 : ent.end]
+
+
 def _entity_at(head: Any) -> tuple[Any, str]:
     """(the recognised entity that names the mention headed by ``head``, its label), the
     entity cut where the recogniser ran it on past the mention; (None, "") for none.
@@ -197,6 +211,7 @@ def _entity_at(head: Any) -> tuple[Any, str]:
     label = ent.label_
     if ent.end > head.right_edge.i + 1 and head.i < head.head.i < ent.end:
         ent = doc[ent.start : head.right_edge.i + 1]
+    ent = _after_run_on_comma(ent, head.i)
     if not ent.start <= head.i < _before_verb(ent).end:
         return None, ""
     subject = next(
@@ -1087,7 +1102,7 @@ class _State:
         for ent in self.doc.ents:
             if ent.label_ != "ORG" or ":" in ent.text:  # "Judicial Watch: State Department …", a headline
                 continue
-            written = _before_dash(_before_verb(ent).text)
+            written = _before_dash(_before_verb(_after_run_on_comma(ent)).text)
             other = _org_words(written)
             initials = "".join(w[0] for w in other if w not in ("of", "and", "for", "on")).upper()
             if (
