@@ -481,6 +481,13 @@ _LINKING_SAYINGS = (
 )
 
 
+# Each word of those phrases: the phrases it is in, and where in them.
+_LINKING_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in _LINKING_SAYINGS:
+    for _k, _word in enumerate(_phrase):
+        _LINKING_AT.setdefault(_word, []).append((_phrase, _k))
+
+
 def _linking_phrase(verb: Any) -> bool:
     """True for the verb of a phrase that links sentences: "That said, …", "That being said,
     …", "All told, …", "Having said that, …", "Needless to say, …"."""
@@ -500,14 +507,11 @@ def _linking_phrase(verb: Any) -> bool:
                 or before.lower_ in ("and", "but", "so", "yet")
             ):
                 return True
-    for phrase in _LINKING_SAYINGS:
-        for k, word in enumerate(phrase):
-            if word != verb.lower_:
-                continue
-            start = i - k
-            if start >= 0 and start + len(phrase) <= len(doc):
-                if all(doc[start + j].lower_ == w for j, w in enumerate(phrase)):
-                    return True
+    for phrase, k in _LINKING_AT.get(verb.lower_, ()):
+        start = i - k
+        if start >= 0 and start + len(phrase) <= len(doc):
+            if all(doc[start + j].lower_ == w for j, w in enumerate(phrase)):
+                return True
     return False
 
 
