@@ -2107,6 +2107,19 @@ def test_phrases_that_link_sentences_are_not_statements(extractor: Any) -> None:
         assert run(extractor, text) == [], text
     text = "Holt said that was wrong. He also said, “We will win.”"
     assert [a["cue"] for a in run(extractor, text)] == ["said", "also said"]
+    # the same words when they do report something
+    for text, source, content in [
+        (
+            "The memo was short. This said, in short, that the plan had failed.",
+            "This",
+            "that the plan had failed",
+        ),
+        ("The senators met. All said, “It failed.”", "All", "“It failed.”"),
+    ]:
+        att = pick(extractor, text, cue="said")
+        assert (att["source"], att["content"]) == (source, [content]), text
+    att = pick(extractor, "Having said that the plan was dead, Holt walked out.", cue="Having said")
+    assert (att["content"], att["speaker"]) == (["that the plan was dead"], "Holt")
 
 
 def test_a_source_the_parser_made_a_modifier_of_the_cue_is_still_the_source(extractor: Any) -> None:
@@ -2126,7 +2139,12 @@ def test_a_party_and_state_in_parentheses_go_with_the_name(extractor: Any) -> No
         'Rep. Paul Holt (R-S.C.):"I have not heard anyone other than you cite that figure."',
     ]:
         att = only(extractor, text)
-        assert (att["source"], att["speaker"], att["kind"]) == ("Rep. Paul Holt", "Paul Holt", "direct"), text
+        assert (att["cue"], att["source"], att["speaker"], att["kind"]) == (
+            ":",
+            "Rep. Paul Holt (R-S.C.)",
+            "Paul Holt",
+            "direct",
+        ), text
     # "(D)" the parser made the head of the subject: the name is the speaker's
     att = pick(extractor, "Sen. Ann Ware (D) said the plan failed.", cue="said")
     assert (att["source"], att["speaker"]) == ("Sen. Ann Ware (D)", "Ann Ware")
@@ -2155,8 +2173,9 @@ def test_a_name_run_on_across_a_comma_into_the_next_subject_is_cut_there(extract
     assert pick(extractor, text, cue="Asked")["addressee"] == "Holt"
     assert pick(extractor, text, cue="said")["speaker"] == "Holt"
     # a comma inside one name stays
-    att = pick(extractor, "Acme Holdings, Inc. said the plan failed.", cue="said")
-    assert att["speaker"] == "Acme Holdings, Inc."
+    for name in ["Acme Holdings, Inc.", "Acme, Inc."]:
+        att = pick(extractor, f"{name} said the plan failed.", cue="said")
+        assert (att["source"], att["speaker"]) == (name, name)
 
 
 def test_a_name_suffix_the_parser_made_the_subject_keeps_the_name(extractor: Any) -> None:

@@ -50,3 +50,18 @@ def test_spaces_other_than_the_plain_one_reach_the_parser_as_plain_ones() -> Non
     parsed = for_parser(text)
     assert parsed == "Mayor Ann Ware said the plan \u2014 the one of 2014 \u2014 failed.\nIt did."
     assert len(parsed) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("- a", "- a"),
+        ("a -", "a -"),
+        ("\n- item", "\n- item"),
+        ("a  -  b", "a  \u2014  b"),
+        ("won 21 - 14", "won 21 \u2014 14"),
+        ("Ware won -- and Holt lost", "Ware won -- and Holt lost"),
+    ],
+)
+def test_only_a_hyphen_with_a_space_on_each_side_becomes_a_dash(text: str, parsed: str) -> None:
+    assert for_parser(text) == parsed

@@ -29,7 +29,8 @@ def blank_markup(text: str) -> str:
 
 # A hyphen between spaces and the horizontal bar are dashes that set off a phrase ("an
 # interview - conducted last Wednesday - Holt said"); the parser reads an em dash there as
-# punctuation, but the hyphen often as a word joiner and the bar as a verb.
+# punctuation, but the hyphen often as a word joiner and the bar as a verb ("--" it already
+# reads as punctuation).
 _SPACED_DASH_RE = re.compile(r"(?<= )-(?= )|\u2015")
 # Spaces other than the plain one inside a line (no-break, thin, en, em …): the parser makes
 # each a token of its own between the words it separates.

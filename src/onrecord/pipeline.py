@@ -63,6 +63,9 @@ def _split_glued_quotes(nlp: Any) -> None:
 
     infixes = list(nlp.Defaults.infixes) + _GLUED_QUOTE
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "):" is an emoticon to the tokenizer, which keeps it whole: "(R-S.C.): “…”" closes a
+    # parenthesis and opens a label
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k != "):"}
 
 
 def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from .lexicon import (
     CLAUSE_CUES,
     DASHES,
     INFINITIVE_CUES,
+    NAME_SUFFIXES,
     OBJECT_CUES,
     QUOTE_CUES,
     TELL_VERBS,
@@ -468,36 +469,53 @@ def _is_title(doc: Any, quote: Any, tokens: list[Any]) -> bool:
     )
 
 
-# Phrases that link sentences with a verb of saying in them: nobody says anything.
+# Phrases that link sentences with a verb of saying in them: nobody says anything. Those
+# whose last word may open a clause ("Having said that the plan was dead, …") count only
+# before a comma or the sentence's end.
 _LINKING_SAYINGS = (
-    ("needless", "to", "say"),
-    ("suffice", "it", "to", "say"),
-    ("suffice", "to", "say"),
-    ("so", "to", "speak"),
-    ("that", "is", "to", "say"),
-    ("truth", "be", "told"),
-    ("having", "said", "that"),
-    ("having", "said", "this"),
+    (("needless", "to", "say"), False),
+    (("suffice", "it", "to", "say"), False),
+    (("suffice", "to", "say"), False),
+    (("so", "to", "speak"), False),
+    (("that", "is", "to", "say"), False),
+    (("truth", "be", "told"), False),
+    (("having", "said", "that"), True),
+    (("having", "said", "this"), True),
 )
 
 
-# Each word of those phrases: the phrases it is in, and where in them.
-_LINKING_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _phrase in _LINKING_SAYINGS:
-    for _k, _word in enumerate(_phrase):
-        _LINKING_AT.setdefault(_word, []).append((_phrase, _k))
+def _linking_index() -> dict[str, list[tuple[tuple[str, ...], int, bool]]]:
+    """Each word of those phrases: the phrases it is in, where, and whether a comma must follow."""
+    index: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+    for phrase, closed in _LINKING_SAYINGS:
+        for k, word in enumerate(phrase):
+            index.setdefault(word, []).append((phrase, k, closed))
+    return index
+
+
+_LINKING_AT = _linking_index()
 
 
 def _linking_phrase(verb: Any) -> bool:
     """True for the verb of a phrase that links sentences: "That said, …", "That being said,
-    …", "All told, …", "Having said that, …", "Needless to say, …"."""
+    …", "All told, …", "Having said that, …", "Needless to say, …" ("All said, in separate
+    interviews, that …" and "This said, “…”" are statements)."""
     doc = verb.doc
     i = verb.i
-    if verb.lower_ in ("said", "told") and i + 1 < len(doc) and doc[i + 1].text == ",":
+    if verb.lower_ in ("said", "told") and i + 2 < len(doc) and doc[i + 1].text == ",":
         first = i - 1
         if first >= 1 and doc[first].lower_ == "being":
             first -= 1
-        if first >= 0 and doc[first].lower_ in ("that", "this", "all"):
+        after = doc[i + 2]
+        said_something = (
+            after.is_quote
+            or (after.head.i == i and after.dep_ in ("prep", "advmod", "npadvmod"))
+            or any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in verb.children
+            )
+        )
+        if first >= 0 and doc[first].lower_ in ("that", "this", "all") and not said_something:
             before = doc[first - 1] if first else None
             if (
                 before is None
@@ -507,11 +525,13 @@ def _linking_phrase(verb: Any) -> bool:
                 or before.lower_ in ("and", "but", "so", "yet")
             ):
                 return True
-    for phrase, k in _LINKING_AT.get(verb.lower_, ()):
+    for phrase, k, closed in _LINKING_AT.get(verb.lower_, ()):
         start = i - k
-        if start >= 0 and start + len(phrase) <= len(doc):
-            if all(doc[start + j].lower_ == w for j, w in enumerate(phrase)):
-                return True
+        end = start + len(phrase)
+        if start < 0 or end > len(doc) or any(doc[start + j].lower_ != w for j, w in enumerate(phrase)):
+            continue
+        if not closed or end == len(doc) or doc[end].text in (",", ".", ";", ":", "!", "?"):
+            return True
     return False
 
 
@@ -1332,18 +1352,12 @@ class Finder:
         """A quotation labelled with its speaker and a colon: ``Jeffrey M. Jones: “…”``,
         ``Bush: "…"``, ``More from the report: “…”``."""
         j = Finder._before_quote(doc, tokens)
-        if j < 1 or doc[j].text not in (":", "):"):
+        if j < 1 or doc[j].text != ":":
             return None
         label: list[Any] = []
         after_quote = False
         head = None
         k, stop = j - 1, max(0, j - 8)
-        if doc[j].text == "):":
-            # the tokenizer glued the parenthesis after the name to the colon: "(R-S.C.):"
-            opening = next((m for m in range(j - 1, max(-1, j - 8), -1) if doc[m].text == "("), None)
-            if opening is None or any(in_quote[m] >= 0 or "\n" in doc[m].text for m in range(opening, j)):
-                return None
-            k, stop = opening - 1, max(0, opening - 8)
         while k >= stop:
             token = doc[k]
             if in_quote[token.i] >= 0:
@@ -3419,14 +3433,17 @@ class Finder:
         doc = head.doc
         if (
             tokens == [head]
-            and head.lower_.rstrip(".") in ("jr", "sr")
+            and head.lower_.rstrip(".") in NAME_SUFFIXES
             and head.i >= 2
             and doc[head.i - 1].text == ","
             and doc[head.i - 2].pos_ == "PROPN"
         ):
-            # "Martin Luther King, Jr. said": the parser made the suffix the subject
-            name = doc[head.i - 2]
-            return [t.i for t in name.subtree if t.i < head.i - 1] + [head.i - 1, head.i]
+            # "Martin Luther King, Jr. said", "Acme, Inc. said": the parser made the suffix
+            # the subject; the name is the run of proper nouns before the comma
+            start = head.i - 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].text:
+                start -= 1
+            return list(range(start, head.i + 1))
         return [t.i for t in tokens] or [head.i]
 
     def _addressee(self, verb: Any, depth: int = 0) -> list[int]:

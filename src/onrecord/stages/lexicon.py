@@ -523,3 +523,7 @@ def cue_precision(lemma: str, route: str) -> float:
 
 # Dashes that set a dateline off from what follows ("CLEVELAND - Donald Trump").
 DASHES = frozenset(("-", "\u2014", "\u2013", "--"))
+
+# What may follow a name after a comma and belong to it: "Martin Luther King, Jr.", "Acme,
+# Inc.", "John Smith, III" (lower case, without the final point).
+NAME_SUFFIXES = frozenset("jr sr ii iii iv inc corp ltd co llc plc".split())

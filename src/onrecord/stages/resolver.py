@@ -20,7 +20,7 @@ from typing import Any
 from ..records import Attribution, Span, Speaker
 from .candidate import Candidate
 from .finder import VERBS_FIRST, Finder, dateline_in, possessive_mark
-from .lexicon import DASHES
+from .lexicon import DASHES, NAME_SUFFIXES
 from .scanner import Quote
 
 TITLES = frozenset(
@@ -192,6 +192,8 @@ def _after_run_on_comma(ent: Any, before: int | None = None) -> Any:
         return ent
     if any(comma < t.head.i < ent.end for t in doc[ent.start : comma]):
         return ent
+    if all(t.lower_.rstrip(".") in NAME_SUFFIXES or t.is_punct for t in doc[comma + 1 : ent.end]):
+        return ent  # "Acme, Inc.": one name whatever the parse
     return doc[comma + 1 : ent.end]
 
 
@@ -676,6 +678,8 @@ class Resolver:
             elif nouns:
                 head = nouns[-1]
         opening = max((i for i in tokens if i < head.i and doc[i].text == "("), default=None)
+        if opening is not None and any(opening < i < head.i and doc[i].text == ")" for i in tokens):
+            opening = None  # "The (Chicago) Tribune": that parenthesis closed before the head
         if opening is not None and any(i > head.i and doc[i].text.startswith(")") for i in tokens):
             # "Sen. Ann Ware (D)" parsed with the party as its head: the name before it
             before = [doc[i] for i in tokens if i < opening and doc[i].pos_ in ("PROPN", "NOUN")]
