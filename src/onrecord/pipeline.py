@@ -133,8 +133,9 @@ class Extractor:
     # -- one parsed document --------------------------------------------------------------
     def annotate(self, doc: Any) -> list[Attribution]:
         """The attributions of one parsed spaCy ``Doc`` (offsets into ``doc.text``). ``extract``
-        and ``pipe`` blank markup tags and write spaced dashes as em dashes before parsing
-        (``markup.for_parser``); a ``Doc`` parsed by the caller is read as it is."""
+        and ``pipe`` give the parser the text as ``markup.for_parser`` writes it (markup
+        blanked, odd spaces and spaced dashes made plain, offsets kept); a ``Doc`` parsed by
+        the caller is read as it is."""
         return list(self.component(doc)._.attributions)
 
     # -- public API -----------------------------------------------------------------------

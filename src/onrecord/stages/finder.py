@@ -521,7 +521,8 @@ def _linking_phrase(verb: Any) -> bool:
                 before is None
                 or doc[first].is_sent_start
                 or before.is_space
-                or before.text in (",", ";", ":", "(", "\u2014", "\u2013", "-", ".")
+                or before.text in (",", ";", ":", "(", ".")
+                or before.text in DASHES
                 or before.lower_ in ("and", "but", "so", "yet")
             ):
                 return True

@@ -680,7 +680,7 @@ class Resolver:
         opening = max((i for i in tokens if i < head.i and doc[i].text == "("), default=None)
         if opening is not None and any(opening < i < head.i and doc[i].text == ")" for i in tokens):
             opening = None  # "The (Chicago) Tribune": that parenthesis closed before the head
-        if opening is not None and any(i > head.i and doc[i].text.startswith(")") for i in tokens):
+        if opening is not None and any(i > head.i and doc[i].text == ")" for i in tokens):
             # "Sen. Ann Ware (D)" parsed with the party as its head: the name before it
             before = [doc[i] for i in tokens if i < opening and doc[i].pos_ in ("PROPN", "NOUN")]
             if before:
