@@ -2181,3 +2181,54 @@ def test_a_name_run_on_across_a_comma_into_the_next_subject_is_cut_there(extract
 def test_a_name_suffix_the_parser_made_the_subject_keeps_the_name(extractor: Any) -> None:
     att = pick(extractor, "Martin Luther King, Jr. said the plan failed.", cue="said")
     assert (att["source"], att["speaker"]) == ("Martin Luther King, Jr.", "Martin Luther King")
+
+
+def test_a_cue_the_parser_joined_to_the_quoted_verb_keeps_the_name_before_its_aside(extractor: Any) -> None:
+    text = (
+        "''I had breakfast with Okafor,'' Marta Velloso, a Brazilian-American then working for the "
+        "State Department, wrote in a June 2012 email to Mrs. Ware."
+    )
+    att = pick(extractor, text, cue="wrote")
+    assert (att["speaker"], att["kind"]) == ("Marta Velloso", "direct")
+    assert att["source"].startswith("Marta Velloso")
+
+
+def test_the_name_after_a_relative_who_is_the_source_whatever_the_parse(extractor: Any) -> None:
+    for text, name in [
+        ("He met Dunn, whom Okafor on Wednesday called \u201ca horrible human being.\u201d", "Okafor"),
+        ("He met Dunn, whom Rosa Okafor last week called \u201ca horrible human being.\u201d", "Rosa Okafor"),
+    ]:
+        att = pick(extractor, text, cue="called")
+        assert (att["source"], att["speaker"]) == (name, name), text
+
+
+def test_a_title_with_of_before_the_name_resolves_to_the_name(extractor: Any) -> None:
+    text = (
+        "At a press conference, Speaker of the House Rep. Dan Okafor (R-WI) said \u201canti-Semitic "
+        "images have no place in a campaign.\u201d"
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["speaker"] == "Dan Okafor"
+
+
+def test_a_short_quotation_inside_the_source_aside_is_neither_cue_breaker_nor_content(extractor: Any) -> None:
+    text = (
+        "\u201cWe\u2019ve had better conventions than this one,\u201d Texas delegate Bill Okafor, wearing a "
+        "cowboy hat and \u201cRosa Ware\u201d campaign pins, said matter-of-factly as confetti fell."
+    )
+    att = pick(extractor, text, cue="said")
+    assert att["content"] == ["\u201cWe\u2019ve had better conventions than this one,\u201d"]
+    assert (att["speaker"], att["kind"]) == ("Bill Okafor", "direct")
+    assert att["source"].startswith("Texas delegate Bill Okafor")
+
+
+def test_the_subject_before_a_dashed_aside_and_a_name_read_as_an_adverb(extractor: Any) -> None:
+    text = (
+        "A representative for the Okafor brand - a small business pitched as \u201cthe home of the "
+        "working family\u201d - noted that the company offers eight weeks of paid leave."
+    )
+    att = pick(extractor, text, cue="noted")
+    assert att["source"] == "A representative for the Okafor brand"
+    text = "Informed of the district\u2019s lean, Early described it as \u201cnews to me.\u201d"
+    att = pick(extractor, text, cue="described")
+    assert (att["source"], att["speaker"]) == ("Early", "Early")

@@ -1552,8 +1552,20 @@ class Finder:
             return None  # what Mr. Hedge called ''the prior economy model,'' the club charged …
         last = tokens[-1].i
         qi = in_quote[last]
+        past = last  # the end of a short quotation inside an aside, skipped
         for i in range(last + 1, min(len(doc), last + 26)):
             token = doc[i]
+            if i <= past:
+                continue
+            if in_quote[i] >= 0 and any(doc[k].text == "," for k in range(last + 1, i)):
+                # “…,” Bill Eastland, wearing “Ted Cruz” pins, said: a title or name quoted
+                # within an aside
+                end = i
+                while end + 1 < len(doc) and in_quote[end + 1] == in_quote[i]:
+                    end += 1
+                if end - i <= 5 and end + 1 < len(doc) and doc[end + 1].text not in (".", "!", "?", "\n"):
+                    past = end
+                    continue
             if in_quote[i] >= 0 or "\n" in token.text or token.text in (".", "!", "?", ";", ":"):
                 return None
             if self._verb_read_as_noun(doc, token, last):
@@ -2541,7 +2553,8 @@ class Finder:
             and prev.lower_ not in _LY_ADVERBS
             and not prev.is_sent_start  # so a word stands before it
             and verb.text[:1].islower()  # not a headline's capitals ("Trump Just Announced")
-            and verb.doc[prev.i - 1].is_alpha
+            # "Informed of it, Early described …": after a word or an opening phrase's comma
+            and (verb.doc[prev.i - 1].is_alpha or verb.doc[prev.i - 1].text == ",")
             and not any(c.dep_ in _SUBJECTS for c in verb.children)
         ):
             return prev
@@ -2795,6 +2808,24 @@ class Finder:
         ):
             before = trim([verb.doc[t] for t in self._np(named, (verb.i,)) if t < verb.i])
             return [t.i for t in before], named.i
+        # "Bannon, whom Beck on Wednesday called “…”": the name after the relative word, which
+        # the parser hung elsewhere (as the clause's verb, or an appositive of "whom")
+        k = verb.i - 1
+        while k > verb.sent.start and (
+            verb.doc[k].ent_type_ in ("DATE", "TIME") or verb.doc[k].pos_ in ("ADV", "ADP", "AUX")
+        ):
+            k -= 1
+        first = k
+        while first > verb.sent.start and verb.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if (
+            verb.doc[k].pos_ == "PROPN"
+            and first > verb.sent.start
+            and verb.doc[first - 1].lower_ in ("who", "whom")
+            and in_quote[k] < 0
+            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        ):
+            return list(range(first, k + 1)), k
         # "“…,” Trump barked and …": a name the parser made a compound of the verb after it
         named = verb.doc[verb.i - 1] if verb.i > 0 else None
         if (
@@ -3307,13 +3338,25 @@ class Finder:
         said …", where "Reid" became a conjunct of "unrest"), or the noun whose relative
         clause ends right before the verb ("an official who spoke on condition of anonymity
         said …", where the parser hung the noun elsewhere)."""
-        if not _finite(verb) or verb.dep_ not in ("ROOT", "parataxis"):
+        # "“…,” Ann Ware, a lawyer then working for the city, wrote": a verb the parser joined
+        # to the quoted words before it
+        joined = verb.dep_ == "conj" and verb.head.i < verb.i and in_quote[verb.head.i] >= 0
+        if not _finite(verb) or not (verb.dep_ in ("ROOT", "parataxis") or joined):
             return None
         doc, start = verb.doc, verb.sent.start
         k = verb.i - 1
         while k >= start:
             token = doc[k]
-            if token.is_punct and token.text in ",\u2014":
+            # "A representative for the brand — a business pitched as “…” — noted": the
+            # subject before a dashed aside
+            dash = (
+                next((j for j in range(k - 2, max(start, k - 40), -1) if doc[j].text == "\u2014"), None)
+                if token.text == "\u2014" and k == verb.i - 1
+                else None
+            )
+            if dash is not None:
+                k = dash - 1
+            elif token.is_punct and token.text in ",\u2014":
                 k -= 1
             elif token.head.i == verb.i and token.dep_ in ("aux", "neg", "advmod") and k > start:
                 k -= 1  # "…, have said", "…, also accused"
@@ -3376,6 +3419,11 @@ class Finder:
             and not (relative and x.head.ent_type_ in ("GPE", "LOC", "FAC"))
         ):
             x = x.head  # "Harry Reid, the minority leader,"; not "in Ohio, a woman who …"
+        first = x
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "dobj" and first.head.tag_ == "VBG":
+            return None  # "Bill Eastland, wearing a hat and “Ted Cruz” pins, said": the aside's
         if (x.dep_ in ("pobj", "dobj", "poss", "npadvmod") and not opening) or x.ent_type_ in (
             "GPE",
             "LOC",

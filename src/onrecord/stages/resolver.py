@@ -913,6 +913,18 @@ class _State:
                 if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN":
                     head = child  # "Russia's propagandistic network RT"
                     break
+        if person is None and head.text[:1].isupper() and head.lower_ in TITLES:
+            # "Speaker of the House Rep. Paul Ryan": the name the parser hung on the title's "of"
+            person = next(
+                (
+                    self.person_at[n.i]
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for n in p.children
+                    if n.dep_ == "pobj" and n.i in self.person_at
+                ),
+                None,
+            )
         conj = next((c for c in head.children if c.dep_ == "conj"), None)
         if (
             person is not None
