@@ -2232,3 +2232,70 @@ def test_the_subject_before_a_dashed_aside_and_a_name_read_as_an_adverb(extracto
     text = "Informed of the district\u2019s lean, Early described it as \u201cnews to me.\u201d"
     att = pick(extractor, text, cue="described")
     assert (att["source"], att["speaker"]) == ("Early", "Early")
+
+
+def test_a_cue_after_a_long_aside_on_the_source_still_takes_the_quotation(extractor: Any) -> None:
+    text = (
+        "\u201cVery good reporter, very good reporter this guy,\u201d Okafor, the 2016 party frontrunner "
+        "nationally and current polling leader in South Carolina by a wide margin after winning the New "
+        "Hampshire primaries, said."
+    )
+    att = pick(extractor, text, cue="said")
+    assert (att["kind"], att["speaker"]) == ("direct", "Okafor")
+
+
+def test_a_pronoun_after_a_title_subject_refers_to_the_title_bearer(extractor: Any) -> None:
+    text = (
+        "President John Ware spoke on Sunday. His rival, Peter Holt, attacked him in a statement. Holt "
+        "said the city was in danger, and Holt later repeated the charge on television.\n\n"
+        "Speaking to reporters at the White House on Monday, the president framed the shooting as a "
+        "moment of unity.\n\nHe did not mention the proposals. \u201cWe will not give in to fear,\u201d "
+        "he said."
+    )
+    att = pick(extractor, text, kind="direct")
+    assert (att["source"], att["speaker"]) == ("he", "John Ware")
+
+
+def test_a_name_taken_for_an_organisation_is_a_person_by_its_age_or_its_appositive(extractor: Any) -> None:
+    text = (
+        "Then gunshots were fired into the crowd.\n\nMaryam Violet, an Iranian journalist visiting Nice on "
+        "vacation, told the Guardian that she saw the truck.\n\n\u201cI saw that suddenly people were "
+        "fleeing,\u201d she said."
+    )
+    assert pick(extractor, text, kind="direct")["speaker"] == "Maryam Violet"
+    text = (
+        "Holt said she had been treated unfairly. \u201cThe more the criticism mounted, the more determined "
+        "she became,\u201d said a former spokesman.\n\nFiorina, 61, declined multiple requests for an "
+        "interview for this article. When asked at the conference about the merger, she defended her "
+        "decision. \u201cIf you are not leading, you are failing,\u201d she said."
+    )
+    assert (
+        pick(extractor, text, content=["\u201cIf you are not leading, you are failing,\u201d"])["speaker"]
+        == "Fiorina"
+    )
+
+
+def test_a_pronoun_after_as_for_is_the_topic_and_a_clause_subject_does_not_take_the_turn(
+    extractor: Any,
+) -> None:
+    text = (
+        "Holt warned against a brokered convention. \u201cIt would be a disaster,\u201d the senator said.\n\n"
+        "As for Donald Ware, he said he is not worried. \u201cI think I am going to have the "
+        "delegates,\u201d he said."
+    )
+    assert pick(extractor, text, kind="direct", source="he")["speaker"] == "Donald Ware"
+    text = (
+        "Ware said the party was strong. Holt has previously called out Ware.\n\nWare also did not exude "
+        "confidence when Holt asked whether Republicans would hold the House.\n\n\u201cThis year is going "
+        "to be unpredictable,\u201d he said."
+    )
+    assert pick(extractor, text, kind="direct")["speaker"] == "Ware"
+
+
+def test_the_name_before_an_aside_of_time_is_the_source(extractor: Any) -> None:
+    text = (
+        "Holt spoke on Monday. Ware, hours after Holt attacked him on television, said he would "
+        "\u201cnever back down.\u201d"
+    )
+    att = pick(extractor, text, cue="said")
+    assert (att["source"], att["speaker"]) == ("Ware", "Ware")

@@ -45,6 +45,8 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 # Adverbs in "-ly" that a capital letter inside a sentence does not make a surname ("But
 # Finally called …" is a typo; "And Skelly called …" is Skelly).
+# Words that open a clause of time or reason set off after a name ("Ware, hours after …, said").
+_ASIDE_OPENERS = frozenset("after before when while since although though because once".split())
 _LY_ADVERBS = frozenset(
     """finally only really clearly certainly obviously likely actually apparently reportedly
     recently initially ultimately eventually nearly simply merely previously publicly privately
@@ -1553,7 +1555,7 @@ class Finder:
         last = tokens[-1].i
         qi = in_quote[last]
         past = last  # the end of a short quotation inside an aside, skipped
-        for i in range(last + 1, min(len(doc), last + 26)):
+        for i in range(last + 1, min(len(doc), last + 40)):
             token = doc[i]
             if i <= past:
                 continue
@@ -3112,7 +3114,18 @@ class Finder:
                 )
                 if participle is not None:
                     opening, first = participle, doc[participle + 1]
-        if not (first.lower_ in ("who", "which") or (finite and first.tag_ in ("VBG", "VBN", "VBD"))):
+        # "Ware, hours after Holt attacked him on television, said …": a clause of time or
+        # reason set off between the name and its verb
+        subordinate = finite and (
+            first.lower_ in _ASIDE_OPENERS
+            or (
+                first.dep_ in ("npadvmod", "advmod")
+                and doc[first.i + 1].lower_ in _ASIDE_OPENERS
+                and doc[first.i + 1].dep_ in ("mark", "prep")
+            )
+        )
+        participle = finite and first.tag_ in ("VBG", "VBN", "VBD")
+        if not (first.lower_ in ("who", "which") or participle or subordinate):
             return None
         if hung and (first.lower_ != "who" or any(c.dep_ in ("advmod", "auxpass") for c in verb.children)):
             return None  # "the course, which opened in 1971, now known as …": a participle

@@ -316,11 +316,19 @@ def _named_after(doc: Any, ent: Any) -> bool:
     return any(t.lower_ in _NAMED_AFTER for t in doc[ent.end : head.i + 1])
 
 
+def _subordinate_subject(token: Any) -> bool:
+    """True for (a word of) the subject of a clause of time, reason or condition, or of a
+    relative clause ("when Holt asked …", "who Holt says …")."""
+    subject = token if token.dep_ in ("nsubj", "nsubjpass") else token.head
+    verb = subject.head
+    return verb.dep_ in ("advcl", "relcl", "acl") and verb.i != verb.head.i
+
+
 def _person_in_context(ent: Any) -> bool:
     """True for a name the recogniser took for an organisation that its context shows is a
     person's: an age after it ("Guadalupe Potocacetpl, 35,") or a noun for a person it
     stands in apposition to ("One voter, Guadalupe Potocacetpl")."""
-    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
+    if ent.label_ != "ORG" or not 1 <= len(ent) <= 3:
         return False
     if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
@@ -333,7 +341,17 @@ def _person_in_context(ent: Any) -> bool:
     )
     head = ent.root.head
     person_noun = ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS
-    return aged or person_noun
+    # "Maryam Violet, an Iranian journalist visiting Nice, told …": an appositive that is a
+    # noun for a person, after the name
+    described = any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.i > ent.end
+        and doc[ent.end].text == ","
+        and c.lemma_.lower() in _PERSON_NOUNS | _PROFESSIONS | TITLES
+        for c in ent.root.children
+    )
+    return aged or (len(ent) > 1 and (person_noun or described))
 
 
 class Resolver:
@@ -419,9 +437,20 @@ class Resolver:
                     ),
                 )
             )
-            if person is not None and head is not None:
+            if person is not None and head is not None and not self._aside_turn(state, head):
                 previous_person, previous_at = person, head.i
         return out
+
+    @staticmethod
+    def _aside_turn(state: _State, head: Any) -> bool:
+        """True for a source inside a clause of the sentence whose own subject is a person
+        named before it ("Ware did not exude confidence when Holt asked whether …"): the turn
+        stays with the sentence's subject."""
+        if not _subordinate_subject(head):
+            return False
+        root = head.sent.root
+        main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return main is not None and main.i < head.i and main.i in state.person_at
 
     def _addressee(
         self, doc: Any, state: _State, tokens: list[int], speaker: Person | None
@@ -850,6 +879,7 @@ class _State:
         self.author = author
         # tokens inside quotation marks
         self.quoted: set[int] = quoted or set()
+        self._described_at: dict[int, Person] | None = None
 
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
@@ -879,6 +909,25 @@ class _State:
             ):
                 found = person
         return found
+
+    def _described(self) -> dict[int, Person]:
+        """The subjects that name someone by a title the article gave them ("the president
+        framed the shooting as …" after "President Obama"), by token: a pronoun after one
+        refers back to them as to a name."""
+        if self._described_at is None:
+            self._described_at = {}
+            for token in self.doc:
+                if (
+                    token.dep_ in ("nsubj", "nsubjpass")
+                    and token.pos_ == "NOUN"
+                    and token.i not in self.person_at
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                ):
+                    title = token.lemma_.lower()
+                    person = self.bearer(TITLE_FORMS.get(title, title), token.i)
+                    if person is not None:
+                        self._described_at[token.i] = person
+        return self._described_at
 
     def bearer(self, title: str, before: int) -> Person | None:
         """Who "the <title>" at token ``before`` means: of the people the article gave the
@@ -967,8 +1016,10 @@ class _State:
         if lower in PRONOUNS and head.pos_ == "PRON":
             if lower == "i" and self.author is not None and head.i not in self.quoted:
                 return self.speaker_of(self.author), self.author, "pronoun"
-            found = self._cataphor(head, exclude) or self._antecedent(
-                head, previous, exclude=exclude, previous_at=previous_at
+            found = (
+                self._cataphor(head, exclude)
+                or self._topic(head, exclude)
+                or self._antecedent(head, previous, exclude=exclude, previous_at=previous_at)
             )
             if found is not None:
                 return self.speaker_of(found), found, "pronoun"
@@ -1271,6 +1322,29 @@ class _State:
             return None
         return person
 
+    def _topic(self, pron: Any, exclude: Person | None = None) -> Person | None:
+        """The person a sentence names as its topic before a pronoun subject ("As for Ware,
+        he said …"), else None."""
+        want = PRONOUNS.get(pron.lower_)
+        sent = pron.sent
+        if want not in ("m", "f") or pron.dep_ not in ("nsubj", "nsubjpass") or len(sent) < 4:
+            return None
+        if not (sent[0].lower_ == "as" and sent[1].lower_ in ("for", "to")):
+            return None
+        comma = next((t.i for t in sent if t.text == ","), None)
+        if (
+            comma is None
+            or comma >= pron.i
+            or any(t.pos_ in ("VERB", "AUX") for t in sent.doc[comma : pron.i])
+        ):
+            return None
+        person = next(
+            (self.person_at[t.i] for t in sent.doc[sent.start + 2 : comma] if t.i in self.person_at), None
+        )
+        if person is None or person is exclude or person.gender not in (None, want):
+            return None
+        return person
+
     def _own_quotation(self, pron: Any) -> set[int]:
         """The tokens of the quotation a pronoun's cue closes ("“I met Bernie's fans,” he
         said"): no one named there is the one who says it."""
@@ -1307,8 +1381,9 @@ class _State:
                 mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
         latest_subject: tuple[int, Person] | None = None
         own = self._own_quotation(pron)
+        described = self._described()
         for token in self.doc[: pron.i]:
-            person = self.person_at.get(token.i)
+            person = self.person_at.get(token.i) or described.get(token.i)
             if person is None or person is exclude or token.i in own:
                 continue
             if against is not None and person.gender_sure and person.gender not in (None, against):
@@ -1317,6 +1392,13 @@ class _State:
                 (token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"))
                 and (want is None or person.gender in (None, want))
                 and token.i not in self.reported
+                # "Ware did not exude confidence when Holt asked …": the subject of a clause
+                # inside the sentence does not take the floor from the sentence's own
+                and not (
+                    latest_subject is not None
+                    and self.sent_of.get(latest_subject[0]) == self.sent_of.get(token.i)
+                    and _subordinate_subject(token)
+                )
             ):
                 latest_subject = (token.i, person)
             distance = here - self.sent_of.get(token.i, 0)
@@ -1397,6 +1479,18 @@ _NOT_NAME_HEADS = frozenset(
 _PERSON_NOUNS = frozenset(
     """voter resident supporter student worker activist protester member owner mother father
     woman man veteran teacher nurse farmer retiree attendee delegate organizer volunteer""".split()
+)
+# Nouns for what one person does, in an appositive after a name the recogniser took for an
+# organisation ("Eswar Prasad, a professor of economics at Cornell University,").
+_PROFESSIONS = frozenset(
+    """journalist reporter correspondent writer author editor columnist commentator blogger
+    professor lecturer researcher scientist economist historian analyst strategist pollster
+    consultant adviser advisor aide lawyer attorney lobbyist executive founder entrepreneur
+    businessman businesswoman banker investor doctor physician surgeon pastor priest minister
+    rabbi imam actor actress singer comedian musician artist filmmaker producer director
+    official officer spokesman spokeswoman spokesperson lawmaker legislator politician
+    candidate nominee senator congressman congresswoman governor mayor diplomat ambassador
+    judge prosecutor sheriff chief coach player athlete survivor witness victim fan""".split()
 )
 # Nouns for many people at once ("the crowd", "the audience").
 _COLLECTIVES = frozenset("crowd audience staff public electorate jury family couple".split())
