@@ -2299,3 +2299,19 @@ def test_the_name_before_an_aside_of_time_is_the_source(extractor: Any) -> None:
     )
     att = pick(extractor, text, cue="said")
     assert (att["source"], att["speaker"]) == ("Ware", "Ware")
+
+
+def test_a_name_opening_its_sentence_is_its_subject_for_the_pronouns_after_it(extractor: Any) -> None:
+    # the parser made "Obama" a modifier of the verb; "Christie's" an organisation
+    text = (
+        'Nordhaus said: "No large economy in the world has yet succeeded in making a big dent in '
+        'emissions with renewables."\n\nAnd Obama, for all the progress he helped wrangle from world '
+        "leaders, seems to agree. \"We don't yet know exactly what's going to work best,\" he said."
+    )
+    assert pick(extractor, text, kind="direct", source="he")["speaker"] == "Obama"
+    text = (
+        "The fangs came out early in the debate, where Chris Christie lit into Marco Rubio for giving the "
+        "same speech over and over again.\nChristie's been making the case for weeks that Rubio isn't "
+        'ready for the White House. "You have not been involved in a consequential decision," he said.'
+    )
+    assert pick(extractor, text, kind="direct")["speaker"] == "Chris Christie"

@@ -316,12 +316,27 @@ def _named_after(doc: Any, ent: Any) -> bool:
     return any(t.lower_ in _NAMED_AFTER for t in doc[ent.end : head.i + 1])
 
 
-def _subordinate_subject(token: Any) -> bool:
+def _opens_sentence(token: Any) -> bool:
+    """True for (a word of) a name that opens its sentence, after a conjunction at most ("And
+    Obama, for all the progress he helped make, seems to agree"): the subject, whatever the
+    parser made of it."""
+    doc, k = token.doc, token.sent.start
+    while k < token.i and (doc[k].pos_ in ("CCONJ", "PUNCT", "SPACE") or doc[k].lower_ in ("so", "yet")):
+        k += 1
+    if not all(t.pos_ == "PROPN" for t in doc[k : token.i + 1]):
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or (after.pos_ != "PROPN" and after.tag_ != "POS")
+
+
+def _subordinate_subject(token: Any, complements: bool = False) -> bool:
     """True for (a word of) the subject of a clause of time, reason or condition, or of a
-    relative clause ("when Holt asked …", "who Holt says …")."""
+    relative clause ("when Holt asked …", "who Holt says …"); with ``complements``, of a
+    complement clause too ("making the case that Rubio isn't ready")."""
     subject = token if token.dep_ in ("nsubj", "nsubjpass") else token.head
     verb = subject.head
-    return verb.dep_ in ("advcl", "relcl", "acl") and verb.i != verb.head.i
+    clauses = ("advcl", "relcl", "acl", "ccomp") if complements else ("advcl", "relcl", "acl")
+    return verb.dep_ in clauses and verb.i != verb.head.i
 
 
 def _person_in_context(ent: Any) -> bool:
@@ -634,8 +649,9 @@ class Resolver:
                 match.titles.setdefault(title, office.i)
             for token in run:
                 person_at[token.i] = match
-        # surnames the entity recogniser missed ("Chaffetz said"): join them to their person
-        ents_at = {t.i for e in doc.ents if len(e) > 1 for t in e}
+        # surnames the entity recogniser missed ("Chaffetz said") or took with their "'s" for
+        # an organisation ("Christie's been making the case"): join them to their person
+        ents_at = {t.i for e in doc.ents if len(e) > 1 and e[-1].lower_ not in ("'s", "\u2019s") for t in e}
         for token in doc:
             # a surname the tagger took for a common noun ("Sanders remarked", tagged NNS)
             capitalised = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
@@ -1388,8 +1404,13 @@ class _State:
                 continue
             if against is not None and person.gender_sure and person.gender not in (None, against):
                 continue  # "She" is never Bernie Sanders, whatever the guesses
+            subjectish = (
+                token.dep_ in ("nsubj", "nsubjpass")
+                or token.head.dep_ in ("nsubj", "nsubjpass")
+                or _opens_sentence(token)
+            )
             if (
-                (token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"))
+                subjectish
                 and (want is None or person.gender in (None, want))
                 and token.i not in self.reported
                 # "Ware did not exude confidence when Holt asked …": the subject of a clause
@@ -1397,7 +1418,7 @@ class _State:
                 and not (
                     latest_subject is not None
                     and self.sent_of.get(latest_subject[0]) == self.sent_of.get(token.i)
-                    and _subordinate_subject(token)
+                    and _subordinate_subject(token, complements=True)
                 )
             ):
                 latest_subject = (token.i, person)
@@ -1409,7 +1430,7 @@ class _State:
             score = 1.0 / (1 + distance)
             if token.i in self.reported:
                 score -= 0.5  # named inside someone's words, not by the narrative
-            if token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"):
+            if subjectish:
                 score += 0.6 / (1 + distance)
             if token.dep_ in ("dobj", "pobj", "dative", "poss"):
                 score -= 0.3
