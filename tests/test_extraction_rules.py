@@ -2315,3 +2315,39 @@ def test_a_name_opening_its_sentence_is_its_subject_for_the_pronouns_after_it(ex
         'ready for the White House. "You have not been involved in a consequential decision," he said.'
     )
     assert pick(extractor, text, kind="direct")["speaker"] == "Chris Christie"
+
+
+def test_pronouns_find_names_in_appositives_examples_and_places_read_for_names(extractor: Any) -> None:
+    # the name in apposition to an appositive ("his cousin James Austin")
+    text = (
+        "At my first stop, a pair of men were leaning on a gatepost. One of the men, Jessie Okafor, 70, "
+        "had served in the Army and said he was convinced that the mayor would lead the city into ruin. "
+        "The other man, his cousin James Austin, 40, cited the mayor's apparent fondness for developers "
+        "as a potential danger. ''He's talking too much trash,'' he said."
+    )
+    assert pick(extractor, text, kind="direct")["speaker"] == "James Austin"
+    # a name the recogniser took for a place, with a profession in apposition
+    text = (
+        "Inside the hall, Adel Nefzi said he and many others were trying to collect money. Dennis Gaskin, "
+        'a retiree who worked at the plant, said the town was quiet. "We are a low-key small town," he '
+        "said.\n\nNefzi, a chemistry professor and a member of the mosque's board, said he never saw the "
+        'man interact with anyone. "It\'s our bad luck," he said.'
+    )
+    assert pick(extractor, text, content=['"It\'s our bad luck,"'])["speaker"] == "Nefzi"
+    # the example a subject gives ("defenders of globalization, like Gary Clyde Hufbauer")
+    text = (
+        "Mr. Autor, like most economists, is still persuaded of the benefits of trade. ''It's a matter "
+        "of diffuse benefits,'' he said.\n\nSome staunch defenders of globalization, like Gary Clyde "
+        "Hufbauer, a senior fellow at the Peterson Institute, also acknowledge that the government has "
+        "failed workers.\n\nBut the benefit of free trade is ''10 times the size of the losses,'' he said."
+    )
+    assert pick(extractor, text, kind="mixed")["speaker"] == "Gary Clyde Hufbauer"
+
+
+def test_the_maker_of_a_noun_inside_a_sentence_does_not_take_the_turn(extractor: Any) -> None:
+    text = (
+        "Ted Okafor met voters on Monday. Mr. Okafor has sharpened his already uncompromising language, "
+        "eager to retain his hold on popular anger, amid attacks from Senator Marco Ware over immigration "
+        "and national security policies.\n\n\u201cWe will win this state,\u201d he said."
+    )
+    assert pick(extractor, text, kind="direct")["speaker"] == "Ted Okafor"

@@ -316,6 +316,19 @@ def _named_after(doc: Any, ent: Any) -> bool:
     return any(t.lower_ in _NAMED_AFTER for t in doc[ent.end : head.i + 1])
 
 
+def _in_subject(token: Any) -> bool:
+    """True for (a word of) a subject or of its possessor, or a name the subject gives as its
+    example ("Some defenders of globalization, like Gary Hufbauer, …, acknowledge")."""
+    if token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    t = token
+    while t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN" and t.head.i != t.i:
+        t = t.head  # to the name's last word
+    if t.dep_ == "pobj" and t.head.lower_ in ("like", "including"):
+        return t.head.head.dep_ in ("nsubj", "nsubjpass")
+    return False
+
+
 def _opens_sentence(token: Any) -> bool:
     """True for (a word of) a name that opens its sentence, after a conjunction at most ("And
     Obama, for all the progress he helped make, seems to agree"): the subject, whatever the
@@ -340,10 +353,11 @@ def _subordinate_subject(token: Any, complements: bool = False) -> bool:
 
 
 def _person_in_context(ent: Any) -> bool:
-    """True for a name the recogniser took for an organisation that its context shows is a
-    person's: an age after it ("Guadalupe Potocacetpl, 35,") or a noun for a person it
-    stands in apposition to ("One voter, Guadalupe Potocacetpl")."""
-    if ent.label_ != "ORG" or not 1 <= len(ent) <= 3:
+    """True for a name the recogniser took for an organisation (or a place) that its context
+    shows is a person's: an age after it ("Guadalupe Potocacetpl, 35,"), a noun for a person
+    it stands in apposition to ("One voter, Guadalupe Potocacetpl") or that stands in
+    apposition to it ("Nefzi, a chemistry professor,")."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= len(ent) <= 3:
         return False
     if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
@@ -366,7 +380,9 @@ def _person_in_context(ent: Any) -> bool:
         and c.lemma_.lower() in _PERSON_NOUNS | _PROFESSIONS | TITLES
         for c in ent.root.children
     )
-    return aged or (len(ent) > 1 and (person_noun or described))
+    if ent.label_ != "ORG":
+        return described  # "Nefzi" read as a place
+    return aged or described or (len(ent) > 1 and person_noun)
 
 
 class Resolver:
@@ -461,7 +477,9 @@ class Resolver:
         """True for a source inside a clause of the sentence whose own subject is a person
         named before it ("Ware did not exude confidence when Holt asked whether …"): the turn
         stays with the sentence's subject."""
-        if not _subordinate_subject(head):
+        # "… amid attacks from Senator Marco Rubio": a noun's maker is no new turn either
+        made = head.dep_ == "pobj" and head.head.lower_ in ("from", "by") and head.head.head.pos_ == "NOUN"
+        if not (_subordinate_subject(head) or made):
             return False
         root = head.sent.root
         main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -975,6 +993,20 @@ class _State:
                 if child.dep_ in ("appos", "compound") and child.i in self.person_at:
                     person = self.person_at[child.i]
                     break
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    # "The other man, his cousin James York, 40,": the name in apposition
+                    # to the appositive
+                    named = next(
+                        (
+                            g
+                            for g in child.children
+                            if g.dep_ in ("appos", "compound") and g.i in self.person_at
+                        ),
+                        None,
+                    )
+                    if named is not None:
+                        person = self.person_at[named.i]
+                        break
                 if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN":
                     head = child  # "Russia's propagandistic network RT"
                     break
@@ -1404,11 +1436,7 @@ class _State:
                 continue
             if against is not None and person.gender_sure and person.gender not in (None, against):
                 continue  # "She" is never Bernie Sanders, whatever the guesses
-            subjectish = (
-                token.dep_ in ("nsubj", "nsubjpass")
-                or token.head.dep_ in ("nsubj", "nsubjpass")
-                or _opens_sentence(token)
-            )
+            subjectish = _in_subject(token) or _opens_sentence(token)
             if (
                 subjectish
                 and (want is None or person.gender in (None, want))
