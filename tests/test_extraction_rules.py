@@ -2351,3 +2351,24 @@ def test_the_maker_of_a_noun_inside_a_sentence_does_not_take_the_turn(extractor:
         "and national security policies.\n\n\u201cWe will win this state,\u201d he said."
     )
     assert pick(extractor, text, kind="direct")["speaker"] == "Ted Okafor"
+
+
+def test_a_headline_name_run_on_past_a_verb_is_cut_to_the_name_the_body_gives(extractor: Any) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from onrecord.stages.resolver import Resolver
+
+    text = (
+        "Okafor Claims Ware Best Candidate Ever.\n\nIn a long speech on Tuesday, Mayor Dan Okafor praised "
+        "his former rival Ann Ware at length."
+    )
+    doc = extractor.nlp(text)
+    # the tagger's and the recogniser's reading of such headlines: "Claims" a verb, and one
+    # person from the first name to the line's end
+    doc[1].tag_ = "VBZ"
+    body = [e for e in doc.ents if e.start_char > text.index("\n")]
+    assert [e.text for e in body if e.label_ == "PERSON"] == ["Dan Okafor", "Ann Ware"]
+    doc.ents = [SpacySpan(doc, 0, 6, label="PERSON"), *body]
+    people, person_at = Resolver._people(doc, set(), [])
+    assert person_at[0].name == "Dan Okafor"
+    assert not any("Claims" in p.name for p in people)

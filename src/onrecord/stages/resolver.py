@@ -587,7 +587,15 @@ class Resolver:
                 cut = max(
                     (len(n) for n in body_names if len(n) < len(words) and words[: len(n)] == n), default=0
                 )
-                if cut and not any(w in n for w in words[cut:] for n in body_names):
+                if not cut:
+                    # "Obama Claims Hillary Most Qualified …" where the body has "Barack Obama":
+                    # the words that belong to one name the body gives
+                    while cut < len(words) and any(set(words[: cut + 1]) <= set(n) for n in body_names):
+                        cut += 1
+                    cut = cut if cut < len(words) else 0
+                # a verb ends the name, whatever names follow it ("… Claims Hillary …")
+                verb = cut and (ent[cut].tag_ in ("VBZ", "VBD") or ent[cut].lower_ in _VERB_FORMS)
+                if cut and (verb or not any(w in n for w in words[cut:] for n in body_names)):
                     ent = ent[:cut]
             if _named_after(doc, ent):
                 continue  # "the James S. Brady briefing room": a place, no one there
