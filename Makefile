@@ -54,6 +54,8 @@ bench: install postgres
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py addressees
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py addressees --labels bench/data/train_addressees_heldout.jsonl
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py speakers
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py speakers --labels bench/data/train_pronouns.jsonl
+	test ! -d ../shared/data/polnear || $(BIN)/python bench/train_samples.py speakers --labels bench/data/train_pronouns_heldout.jsonl
 	test ! -d ../shared/data/polnear || $(BIN)/python bench/ingest.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/settle.py --sizes 20000 100000 200000

@@ -24,7 +24,18 @@ measures whether what was tuned on the first sample carries over:
 
     python bench/train_samples.py addressees --labels bench/data/train_addressees_heldout.jsonl
 
-``bench/data/train_{addressees,speakers}.jsonl`` keep offsets, names and mention types only
+``bench/data/train_pronouns.jsonl`` and ``train_pronouns_heldout.jsonl`` label the speakers
+of direct quotes whose source is a pronoun or a description ("he", "the senator"), 720 of
+them drawn at random (``random.seed(5)``) from the other train articles: six readers each
+read 120 in their context, against what the resolver then gave, and wrote who the mention
+refers to (the fullest name, or a description when the article names no one; one quote they
+could not tell, six whose gold has no source, left out). The first 360 were used to tune the
+resolver, the other 360 never were:
+
+    python bench/train_samples.py speakers --labels bench/data/train_pronouns.jsonl
+    python bench/train_samples.py speakers --labels bench/data/train_pronouns_heldout.jsonl
+
+``bench/data/train_{addressees,speakers,pronouns}*.jsonl`` keep offsets, names and mention types only
 (the texts stay in ``../shared``). The script joins them to the train gold, runs the
 extractor over the sampled articles and prints the scorer's table.
 """
