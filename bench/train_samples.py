@@ -25,12 +25,14 @@ measures whether what was tuned on the first sample carries over:
     python bench/train_samples.py addressees --labels bench/data/train_addressees_heldout.jsonl
 
 ``bench/data/train_pronouns.jsonl`` and ``train_pronouns_heldout.jsonl`` label the speakers
-of direct quotes whose source is a pronoun or a description ("he", "the senator"), 720 of
-them drawn at random (``random.seed(5)``) from the other train articles: six readers each
-read 120 in their context, against what the resolver then gave, and wrote who the mention
-refers to (the fullest name, or a description when the article names no one; one quote they
-could not tell, six whose gold has no source, left out). The first 360 were used to tune the
-resolver, the other 360 never were:
+of direct quotes whose source is a pronoun or a description ("he", "the senator"), drawn at
+random (``random.seed(5)``) from the train articles in none of the samples above: six
+readers each read 120 in their context, beside what the resolver then gave, and wrote who
+the mention refers to (the fullest name, or a description when the article names no one).
+The first 360 (358 labels: one quote could not be told, one has no gold source) were used to
+tune the resolver. Of the other 360, never used to tune it, the held-out file keeps the 137
+in the 102 articles the first sample does not touch, since the resolver reads a whole
+article at once:
 
     python bench/train_samples.py speakers --labels bench/data/train_pronouns.jsonl
     python bench/train_samples.py speakers --labels bench/data/train_pronouns_heldout.jsonl

@@ -43,10 +43,11 @@ _SECOND_ACTS = (
 _TO_CUES = frozenset("refer point allude respond object turn appeal react".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _CONTENT_DEPS = ("ccomp", "parataxis")
+# Words that open a clause of time, reason or concession set off after a name ("Ware, hours
+# after …, said").
+_ASIDE_OPENERS = frozenset("after before when while since although though because once".split())
 # Adverbs in "-ly" that a capital letter inside a sentence does not make a surname ("But
 # Finally called …" is a typo; "And Skelly called …" is Skelly).
-# Words that open a clause of time or reason set off after a name ("Ware, hours after …, said").
-_ASIDE_OPENERS = frozenset("after before when while since although though because once".split())
 _LY_ADVERBS = frozenset(
     """finally only really clearly certainly obviously likely actually apparently reportedly
     recently initially ultimately eventually nearly simply merely previously publicly privately
@@ -3124,8 +3125,8 @@ class Finder:
                 and doc[first.i + 1].dep_ in ("mark", "prep")
             )
         )
-        participle = finite and first.tag_ in ("VBG", "VBN", "VBD")
-        if not (first.lower_ in ("who", "which") or participle or subordinate):
+        described = finite and first.tag_ in ("VBG", "VBN", "VBD")
+        if not (first.lower_ in ("who", "which") or described or subordinate):
             return None
         if hung and (first.lower_ != "who" or any(c.dep_ in ("advmod", "auxpass") for c in verb.children)):
             return None  # "the course, which opened in 1971, now known as …": a participle
@@ -3436,7 +3437,7 @@ class Finder:
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         if first.dep_ == "dobj" and first.head.tag_ == "VBG":
-            return None  # "Bill Eastland, wearing a hat and “Ted Cruz” pins, said": the aside's
+            return None  # "Bill Eastland, wearing a hat and “Ted Cruz” pins, said": in the aside
         if (x.dep_ in ("pobj", "dobj", "poss", "npadvmod") and not opening) or x.ent_type_ in (
             "GPE",
             "LOC",

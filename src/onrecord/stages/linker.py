@@ -92,7 +92,7 @@ class Linker:
             return None  # another attribution came in between: the turn has moved on
         if last.end >= para_start:
             if last.source and doc[min(last.source)].idx < quote.start < cue_ends[id(last)]:
-                return None  # “A,” Bill Eastland, wearing “Ted Cruz” pins, said: the source's
+                return None  # “A,” Bill Eastland, wearing “Ted Cruz” pins, said: in the source
             last_end = max(last.end, cue_ends[id(last)])
             # same paragraph: only the cue clause may stand between them
             gap = text[last_end : quote.start]

@@ -316,6 +316,11 @@ def _named_after(doc: Any, ent: Any) -> bool:
     return any(t.lower_ in _NAMED_AFTER for t in doc[ent.end : head.i + 1])
 
 
+# Conjunctions that open a clause inside the sentence's own ("when Holt asked …"); "while"
+# and "whereas" set a second subject beside the first.
+_SUBORDINATING = frozenset("when after before since because as once if until unless".split())
+
+
 def _in_subject(token: Any) -> bool:
     """True for (a word of) a subject or of its possessor, or a name the subject gives as its
     example ("Some defenders of globalization, like Gary Hufbauer, …, acknowledge")."""
@@ -338,18 +343,26 @@ def _opens_sentence(token: Any) -> bool:
         k += 1
     if not all(t.pos_ == "PROPN" for t in doc[k : token.i + 1]):
         return False
+    # the name itself, not a modifier of a noun ("Obama administration officials disputed it")
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return after is None or (after.pos_ != "PROPN" and after.tag_ != "POS")
+    return after is not None and (after.text == "," or after.pos_ in ("VERB", "AUX"))
 
 
 def _subordinate_subject(token: Any, complements: bool = False) -> bool:
-    """True for (a word of) the subject of a clause of time, reason or condition, or of a
-    relative clause ("when Holt asked …", "who Holt says …"); with ``complements``, of a
-    complement clause too ("making the case that Rubio isn't ready")."""
+    """True for (a word of) the subject of a clause of time, reason or condition ("when Holt
+    asked …", not "while Holt said …", which stands beside the sentence's own) or of a
+    relative clause ("who Holt says …"); with ``complements``, of a complement clause too
+    ("making the case that Rubio isn't ready")."""
     subject = token if token.dep_ in ("nsubj", "nsubjpass") else token.head
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
     verb = subject.head
-    clauses = ("advcl", "relcl", "acl", "ccomp") if complements else ("advcl", "relcl", "acl")
-    return verb.dep_ in clauses and verb.i != verb.head.i
+    if verb.i == verb.head.i:
+        return False
+    if verb.dep_ == "advcl":
+        # "after" is a mark, "when" an adverb of the clause's verb
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATING for c in verb.children)
+    return verb.dep_ in (("relcl", "acl", "ccomp") if complements else ("relcl", "acl"))
 
 
 def _person_in_context(ent: Any) -> bool:
@@ -377,11 +390,11 @@ def _person_in_context(ent: Any) -> bool:
         and c.pos_ == "NOUN"
         and c.i > ent.end
         and doc[ent.end].text == ","
-        and c.lemma_.lower() in _PERSON_NOUNS | _PROFESSIONS | TITLES
+        and c.lemma_.lower() in _PERSON_NOUNS | _PROFESSIONS
         for c in ent.root.children
     )
     if ent.label_ != "ORG":
-        return described  # "Nefzi" read as a place
+        return described and len(ent) == 1  # "Nefzi" read as a place
     return aged or described or (len(ent) > 1 and person_noun)
 
 
@@ -675,9 +688,15 @@ class Resolver:
                 match.titles.setdefault(title, office.i)
             for token in run:
                 person_at[token.i] = match
-        # surnames the entity recogniser missed ("Chaffetz said") or took with their "'s" for
-        # an organisation ("Christie's been making the case"): join them to their person
-        ents_at = {t.i for e in doc.ents if len(e) > 1 and e[-1].lower_ not in ("'s", "\u2019s") for t in e}
+        # surnames the entity recogniser missed ("Chaffetz said") or took with a contracted
+        # "'s" for an organisation ("Christie's been making the case", not the possessive of
+        # "McDonald's said"): join them to their person
+        ents_at = {
+            t.i
+            for e in doc.ents
+            if len(e) > 1 and not (e[-1].lower_ in ("'s", "\u2019s") and e[-1].tag_ != "POS")
+            for t in e
+        }
         for token in doc:
             # a surname the tagger took for a common noun ("Sanders remarked", tagged NNS)
             capitalised = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
@@ -914,6 +933,8 @@ class _State:
         self.people = people
         self.person_at = person_at
         self.titles = titles
+        # the titles as the article gives them, before any description is resolved
+        self.given_titles = {title: list(bearers) for title, bearers in titles.items()}
         self.sent_of = sent_of
         self.window = window
         self.reported: set[int] = reported
@@ -921,7 +942,6 @@ class _State:
         self.author = author
         # tokens inside quotation marks
         self.quoted: set[int] = quoted or set()
-        self._described_at: dict[int, Person] | None = None
 
     def speaker_of(self, person: Person) -> Speaker:
         return Speaker(name=person.name, type="person")
@@ -952,24 +972,22 @@ class _State:
                 found = person
         return found
 
-    def _described(self) -> dict[int, Person]:
-        """The subjects that name someone by a title the article gave them ("the president
-        framed the shooting as …" after "President Obama"), by token: a pronoun after one
-        refers back to them as to a name."""
-        if self._described_at is None:
-            self._described_at = {}
-            for token in self.doc:
-                if (
-                    token.dep_ in ("nsubj", "nsubjpass")
-                    and token.pos_ == "NOUN"
-                    and token.i not in self.person_at
-                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-                ):
-                    title = token.lemma_.lower()
-                    person = self.bearer(TITLE_FORMS.get(title, title), token.i)
-                    if person is not None:
-                        self._described_at[token.i] = person
-        return self._described_at
+    def _described(self, token: Any) -> Person | None:
+        """The person a subject names by a title the article gave them ("the president framed
+        the shooting as …" after "President Obama"): a pronoun after it refers back to them
+        as to a name. Only titles the article gave count, not those of descriptions resolved
+        since, so the answer does not depend on the order of the questions."""
+        if (
+            token.dep_ not in ("nsubj", "nsubjpass")
+            or token.pos_ != "NOUN"
+            or token.i in self.person_at
+            or token.lemma_.lower() not in TITLES | _ROLES
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        ):
+            return None
+        title = token.lemma_.lower()
+        bearers = [p for at, p in self.given_titles.get(TITLE_FORMS.get(title, title), ()) if at < token.i]
+        return max(bearers, key=lambda p: len(p.mentions)) if bearers else None
 
     def bearer(self, title: str, before: int) -> Person | None:
         """Who "the <title>" at token ``before`` means: of the people the article gave the
@@ -1005,11 +1023,7 @@ class _State:
                     # "The other man, his cousin James York, 40,": the name in apposition
                     # to the appositive
                     named = next(
-                        (
-                            g
-                            for g in child.children
-                            if g.dep_ in ("appos", "compound") and g.i in self.person_at
-                        ),
+                        (g for g in child.children if g.dep_ == "appos" and g.i in self.person_at),
                         None,
                     )
                     if named is not None:
@@ -1394,8 +1408,15 @@ class _State:
             or any(t.pos_ in ("VERB", "AUX") for t in sent.doc[comma : pron.i])
         ):
             return None
+        # the name that "for" governs ("As for Ware,"), not a possessor ("As for Ware's plan,")
         person = next(
-            (self.person_at[t.i] for t in sent.doc[sent.start + 2 : comma] if t.i in self.person_at), None
+            (
+                self.person_at[t.i]
+                for t in sent.doc[sent.start + 2 : comma]
+                if t.i in self.person_at
+                and (t.dep_ == "pobj" or (t.dep_ == "compound" and t.head.dep_ == "pobj"))
+            ),
+            None,
         )
         if person is None or person is exclude or person.gender not in (None, want):
             return None
@@ -1437,9 +1458,8 @@ class _State:
                 mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
         latest_subject: tuple[int, Person] | None = None
         own = self._own_quotation(pron)
-        described = self._described()
         for token in self.doc[: pron.i]:
-            person = self.person_at.get(token.i) or described.get(token.i)
+            person = self.person_at.get(token.i) or self._described(token)
             if person is None or person is exclude or token.i in own:
                 continue
             if against is not None and person.gender_sure and person.gender not in (None, against):
@@ -1539,15 +1559,16 @@ _PERSON_NOUNS = frozenset(
 )
 # Nouns for what one person does, in an appositive after a name the recogniser took for an
 # organisation ("Eswar Prasad, a professor of economics at Cornell University,").
+# Only words for a human being: not "producer", "investor", "leader" or "player", which a
+# country or a company can be ("China, the largest investor in the region").
 _PROFESSIONS = frozenset(
     """journalist reporter correspondent writer author editor columnist commentator blogger
     professor lecturer researcher scientist economist historian analyst strategist pollster
-    consultant adviser advisor aide lawyer attorney lobbyist executive founder entrepreneur
-    businessman businesswoman banker investor doctor physician surgeon pastor priest minister
-    rabbi imam actor actress singer comedian musician artist filmmaker producer director
-    official officer spokesman spokeswoman spokesperson lawmaker legislator politician
-    candidate nominee senator congressman congresswoman governor mayor diplomat ambassador
-    judge prosecutor sheriff chief coach player athlete survivor witness victim fan""".split()
+    consultant adviser advisor aide lawyer attorney lobbyist businessman businesswoman banker
+    doctor physician surgeon pastor priest rabbi imam actor actress singer comedian musician
+    artist filmmaker spokesman spokeswoman spokesperson lawmaker legislator politician senator
+    congressman congresswoman governor mayor diplomat ambassador judge prosecutor sheriff
+    coach athlete""".split()
 )
 # Nouns for many people at once ("the crowd", "the audience").
 _COLLECTIVES = frozenset("crowd audience staff public electorate jury family couple".split())
