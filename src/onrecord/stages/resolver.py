@@ -935,6 +935,7 @@ class _State:
         self.titles = titles
         # the titles as the article gives them, before any description is resolved
         self.given_titles = {title: list(bearers) for title, bearers in titles.items()}
+        self._described_at: dict[int, Person] | None = None
         self.sent_of = sent_of
         self.window = window
         self.reported: set[int] = reported
@@ -972,22 +973,28 @@ class _State:
                 found = person
         return found
 
-    def _described(self, token: Any) -> Person | None:
-        """The person a subject names by a title the article gave them ("the president framed
-        the shooting as …" after "President Obama"): a pronoun after it refers back to them
-        as to a name. Only titles the article gave count, not those of descriptions resolved
-        since, so the answer does not depend on the order of the questions."""
-        if (
-            token.dep_ not in ("nsubj", "nsubjpass")
-            or token.pos_ != "NOUN"
-            or token.i in self.person_at
-            or token.lemma_.lower() not in TITLES | _ROLES
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        ):
-            return None
-        title = token.lemma_.lower()
-        bearers = [p for at, p in self.given_titles.get(TITLE_FORMS.get(title, title), ()) if at < token.i]
-        return max(bearers, key=lambda p: len(p.mentions)) if bearers else None
+    def _described(self) -> dict[int, Person]:
+        """The subjects that name someone by a title the article gave them ("the president
+        framed the shooting as …" after "President Obama"), by token: a pronoun after one
+        refers back to them as to a name. Only the titles the article gave count, not those
+        of descriptions resolved since, so the answer does not depend on the order of the
+        questions (and is worked out once)."""
+        if self._described_at is None:
+            self._described_at = {}
+            for token in self.doc:
+                if (
+                    token.dep_ in ("nsubj", "nsubjpass")
+                    and token.pos_ == "NOUN"
+                    and token.i not in self.person_at
+                    and token.lemma_.lower() in TITLES | _ROLES
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                ):
+                    title = token.lemma_.lower()
+                    given = self.given_titles.get(TITLE_FORMS.get(title, title), ())
+                    bearers = [p for at, p in given if at < token.i]
+                    if bearers:
+                        self._described_at[token.i] = max(bearers, key=lambda p: len(p.mentions))
+        return self._described_at
 
     def bearer(self, title: str, before: int) -> Person | None:
         """Who "the <title>" at token ``before`` means: of the people the article gave the
@@ -1458,8 +1465,9 @@ class _State:
                 mentions[id(self.person_at[token.i])] = mentions.get(id(self.person_at[token.i]), 0) + 1
         latest_subject: tuple[int, Person] | None = None
         own = self._own_quotation(pron)
+        described = self._described()
         for token in self.doc[: pron.i]:
-            person = self.person_at.get(token.i) or self._described(token)
+            person = self.person_at.get(token.i) or described.get(token.i)
             if person is None or person is exclude or token.i in own:
                 continue
             if against is not None and person.gender_sure and person.gender not in (None, against):
