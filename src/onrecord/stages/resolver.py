@@ -990,16 +990,19 @@ class _State:
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
                 ):
                     title = token.lemma_.lower()
-                    given = self.given_titles.get(TITLE_FORMS.get(title, title), ())
-                    bearers = [p for at, p in given if at < token.i]
-                    if bearers:
-                        self._described_at[token.i] = max(bearers, key=lambda p: len(p.mentions))
+                    person = self.bearer(TITLE_FORMS.get(title, title), token.i, self.given_titles)
+                    if person is not None:
+                        self._described_at[token.i] = person
         return self._described_at
 
-    def bearer(self, title: str, before: int) -> Person | None:
+    def bearer(
+        self, title: str, before: int, titles: dict[str, list[tuple[int, Person]]] | None = None
+    ) -> Person | None:
         """Who "the <title>" at token ``before`` means: of the people the article gave the
-        title before that point, the one it names most."""
-        bearers = [person for at, person in self.titles.get(title, ()) if at < before]
+        title before that point, the one it names most (``titles``: another register of
+        titles than the growing one)."""
+        given = self.titles if titles is None else titles
+        bearers = [person for at, person in given.get(title, ()) if at < before]
         return max(bearers, key=lambda p: len(p.mentions)) if bearers else None
 
     def resolve(
